@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+// glossary: bilingual terminology mining, review and lookup for diplomatic texts.
+// Imports point downwards only: glossary -> GlossaryKit -> GlossaryAlign -> GlossaryText -> CICU.
+import PackageDescription
+
+let package = Package(
+  name: "glossary",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "glossary", targets: ["glossary"]),
+    .library(name: "GlossaryKit", targets: ["GlossaryKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+  ],
+  targets: [
+    // MARK: Core libraries
+    // C shim over the system ICU (Debian libicu-dev); its public header uses only <stdint.h> types.
+    .target(
+      name: "CICU",
+      linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
+    ),
+    .target(name: "GlossaryText", dependencies: ["CICU"]),
+    .target(name: "GlossaryAlign", dependencies: ["GlossaryText"]),
+    .target(name: "GlossaryKit", dependencies: ["GlossaryAlign", "GlossaryText"]),
+
+    // MARK: Tools
+    .executableTarget(
+      name: "glossary",
+      dependencies: ["GlossaryKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+    .executableTarget(name: "glossary-bench", dependencies: ["GlossaryKit"]),
+
+    // MARK: Tests
+    // Helpers shared by the test targets (runs the built CLI, temp dirs); an ordinary target.
+    .target(name: "GlossaryTestSupport", dependencies: ["GlossaryKit"], path: "Tests/GlossaryTestSupport"),
+    .testTarget(name: "GlossaryTextTests", dependencies: ["GlossaryText"]),
+    .testTarget(name: "GlossaryAlignTests", dependencies: ["GlossaryAlign"]),
+    .testTarget(name: "GlossaryKitTests", dependencies: ["GlossaryKit", "GlossaryTestSupport"]),
+    .testTarget(name: "GlossaryCLITests", dependencies: ["GlossaryTestSupport"]),
+  ]
+)

@@ -1,0 +1,207 @@
+/// Normalization with two faces.
+///
+/// - *Display text* is what a translator sees and what the tool exports: the
+///   original, decoded, NFC. Never compatibility-folded (`①` stays `①`).
+/// - A *match key* is what the tool compares: NFKC_Casefold, Traditional to
+///   Simplified, full-width to half-width (part of NFKC), one form for quotes,
+///   dashes and spaces. Every key unit remembers the original range it came
+///   from, so a hit found on keys can be highlighted in the original.
+///
+/// ```swift
+/// let n = try MatchKeyNormalizer()
+/// let key = n.key(for: "國家主席習近平")   // key.text == "国家主席习近平"
+/// ```
+public enum Normalization {
+  /// NFC of a string (display text).
+  public static func nfc(_ s: String) throws -> String {
+    let units = Array(s.utf16)
+    let unchanged = units.withUnsafeBufferPointer { ICU.normalizedSpan(.nfc, $0) == $0.count }
+    if unchanged { return s }
+    var out: [UInt16] = []
+    try units.withUnsafeBufferPointer { try ICU.normalize(.nfc, $0, into: &out) }
+    return String(decoding: out, as: UTF16.self)
+  }
+}
+
+/// A match key: the key's UTF-16 units, and for each unit the original
+/// UTF-16 range it came from.
+public struct MatchKey: Sendable, Equatable {
+  /// Key units (NFKC_Casefold, simplified, folded punctuation).
+  public var units: [UInt16]
+  /// For each key unit, the start of the original range it came from.
+  public var originalStart: [Int32]
+  /// For each key unit, the end of the original range it came from.
+  public var originalEnd: [Int32]
+
+  public init() {
+    units = []
+    originalStart = []
+    originalEnd = []
+  }
+
+  /// The key as a String.
+  public var text: String { String(decoding: units, as: UTF16.self) }
+
+  /// The original UTF-16 range covered by key units `range`.
+  public func originalRange(_ range: Range<Int>) -> Range<Int> {
+    if range.isEmpty {
+      let at = range.lowerBound < originalStart.count ? Int(originalStart[range.lowerBound])
+        : Int(originalEnd.last ?? 0)
+      return at..<at
+    }
+    return Int(originalStart[range.lowerBound])..<Int(originalEnd[range.upperBound - 1])
+  }
+
+  mutating func append(_ unit: UInt16, from start: Int, to end: Int) {
+    units.append(unit)
+    originalStart.append(Int32(start))
+    originalEnd.append(Int32(end))
+  }
+}
+
+/// Builds match keys and pinyin keys. Holds ICU transliterators, so it is not
+/// thread-safe: make one per thread and reuse it.
+public final class MatchKeyNormalizer {
+  private let traditionalToSimplified: Transliterator
+  private lazy var hanToLatin: Transliterator? = try? Transliterator(id: "Han-Latin; Latin-ASCII")
+  /// The fold of each non-ASCII BMP code unit, filled lazily from ICU (0 = not
+  /// yet asked): Traditional->Simplified for Han, one form for quotes, dashes
+  /// and spaces. Per character on purpose: keys must be consistent between a
+  /// query and a text, and one unit in, one unit out keeps offsets exact.
+  private var folded = [UInt16](repeating: 0, count: 0x10000)
+  private var scratch: [UInt16] = []
+
+  public init() throws {
+    traditionalToSimplified = try Transliterator(id: "Traditional-Simplified")
+  }
+
+  /// The match key of a string, with offsets into that string's UTF-16 units.
+  public func key(for s: String) -> MatchKey {
+    let units = Array(s.utf16)
+    return units.withUnsafeBufferPointer { key(for: $0) }
+  }
+
+  /// The key as a plain string (no offsets kept).
+  public func keyString(_ s: String) -> String { key(for: s).text }
+
+  /// The match key of a UTF-16 buffer.
+  public func key(for src: UnsafeBufferPointer<UInt16>) -> MatchKey {
+    var out = MatchKey()
+    out.units.reserveCapacity(src.count)
+    out.originalStart.reserveCapacity(src.count)
+    out.originalEnd.reserveCapacity(src.count)
+    var lastWasSpace = true  // drops leading spaces
+    var i = 0
+    let n = src.count
+    while i < n {
+      // Fast path: the stretch NFKC_Casefold leaves unchanged.
+      let span = ICU.normalizedSpan(.nfkcCasefold, UnsafeBufferPointer(rebasing: src[i..<n]))
+      var j = i
+      while j < i + span {
+        fold(src[j], start: j, end: j + 1, into: &out, lastWasSpace: &lastWasSpace)
+        j += 1
+      }
+      i += span
+      if i >= n { break }
+      // Slow path: normalize up to the next normalization boundary; every
+      // output unit maps to the whole input segment.
+      var end = i + (UTF16.isLeadSurrogate(src[i]) && i + 1 < n ? 2 : 1)
+      while end < n {
+        let (cp, width) = codePoint(src, end)
+        if ICU.hasBoundaryBefore(.nfkcCasefold, cp) { break }
+        end += width
+      }
+      let segment = UnsafeBufferPointer(rebasing: src[i..<end])
+      if (try? ICU.normalize(.nfkcCasefold, segment, into: &scratch)) == nil {
+        scratch = Array(segment)
+      }
+      for u in scratch { fold(u, start: i, end: end, into: &out, lastWasSpace: &lastWasSpace) }
+      i = end
+    }
+    // Drop one trailing space.
+    if let last = out.units.last, last == 0x20 {
+      out.units.removeLast(); out.originalStart.removeLast(); out.originalEnd.removeLast()
+    }
+    return out
+  }
+
+  /// Pinyin key: toneless Han-Latin of the match key, letters and digits only
+  /// ("习近平" and "Xi Jinping" both give "xijinping"). For search keys only:
+  /// ICU's Han-Latin is not reliable for polyphonic characters.
+  public func pinyinKey(_ s: String) -> String {
+    let k = key(for: s).units
+    let latin = (try? hanToLatin?.apply(k)) ?? k
+    var out = [UInt16]()
+    out.reserveCapacity(latin.count)
+    for u in latin {
+      if (u >= 0x61 && u <= 0x7A) || (u >= 0x30 && u <= 0x39) { out.append(u) }
+      else if u >= 0x41 && u <= 0x5A { out.append(u + 0x20) }
+    }
+    return String(decoding: out, as: UTF16.self)
+  }
+
+  /// Pinyin syllables separated by spaces ("xi jin ping"), for display and tokens.
+  public func pinyin(_ s: String) -> String {
+    let k = key(for: s).units
+    let latin = (try? hanToLatin?.apply(k)) ?? k
+    return String(decoding: latin, as: UTF16.self)
+  }
+
+  /// Folds one NFKC_Casefold output unit: Traditional to Simplified, quotes,
+  /// dashes and spaces to one form each; collapses runs of spaces.
+  @inline(__always)
+  private func fold(_ u: UInt16, start: Int, end: Int, into out: inout MatchKey, lastWasSpace: inout Bool) {
+    var v = u
+    if u < 0x80 {
+      switch u {
+      case 0x09, 0x0A, 0x0D, 0x20: v = 0x20
+      case 0x27, 0x60: v = 0x22  // ' ` -> "
+      default: break
+      }
+    } else if u < 0xD800 || u > 0xDFFF {
+      v = folded[Int(u)]
+      if v == 0 {
+        v = (u >= 0x3400 && u < 0xA000) || (u >= 0xF900 && u < 0xFB00) ? simplify(u) : foldPunctuation(u)
+        folded[Int(u)] = v
+      }
+    }
+    if v == 0x20 {
+      if lastWasSpace { return }
+      lastWasSpace = true
+    } else {
+      lastWasSpace = false
+    }
+    out.append(v, from: start, to: end)
+  }
+
+  private func simplify(_ u: UInt16) -> UInt16 {
+    if let t = try? traditionalToSimplified.apply([u]), t.count == 1 { return t[0] }
+    return u
+  }
+
+  /// Quotes, dashes and spaces by Unicode general category (ICU), plus the CJK
+  /// corner brackets that Chinese uses as quotation marks.
+  private func foldPunctuation(_ u: UInt16) -> UInt16 {
+    switch u {
+    case 0x300C, 0x300D, 0x300E, 0x300F, 0xFE41, 0xFE42, 0xFE43, 0xFE44: return 0x22  // 「」『』
+    case 0x2212: return 0x2D  // minus sign
+    default: break
+    }
+    switch ICU.charType(UInt32(u)) {
+    case 12, 13, 14: return 0x20  // Zs, Zl, Zp
+    case 20: return 0x2D  // Pd: dash punctuation
+    case 28, 29: return 0x22  // Pi, Pf: initial and final quotes
+    default: return u
+    }
+  }
+
+  @inline(__always)
+  private func codePoint(_ src: UnsafeBufferPointer<UInt16>, _ i: Int) -> (UInt32, Int) {
+    let u = src[i]
+    if UTF16.isLeadSurrogate(u), i + 1 < src.count, UTF16.isTrailSurrogate(src[i + 1]) {
+      let cp = 0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(src[i + 1]) - 0xDC00)
+      return (cp, 2)
+    }
+    return (UInt32(u), 1)
+  }
+}

@@ -1,0 +1,2 @@
+// Placeholder: replaced by the issue that builds this benchmark.
+func benchWordAlign(_ args: [String]) throws { print("not built yet") }

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import GlossaryKit
+
+/// Turns any error into one line on stderr and an exit code.
+///
+/// Exit codes follow sysexits: 64 usage, 65 bad data, 66 missing or
+/// unreadable input, 73 cannot create output, 75 temporary failure (a lock
+/// held too long); 1 means "nothing found" for lookup and check.
+enum Failure {
+  static let usage: Int32 = 64
+  static let dataError: Int32 = 65
+  static let noInput: Int32 = 66
+  static let cannotCreate: Int32 = 73
+  static let software: Int32 = 70
+
+  static func exit(with error: Error) -> Never {
+    if error is ExitCode || error is CleanExit || error is ValidationError
+      || String(describing: type(of: error)).contains("CommandError")
+    {
+      Glossary.exit(withError: error)
+    }
+    if let posix = error as? POSIXError, posix.code == .EPIPE { Foundation.exit(0) }
+    printError(message(for: error))
+    Foundation.exit(code(for: error))
+  }
+
+  static func message(for error: Error) -> String {
+    if let e = error as? CustomStringConvertible { return e.description }
+    return error.localizedDescription
+  }
+
+  static func code(for error: Error) -> Int32 {
+    switch error {
+    case let e as TextError:
+      switch e {
+      case .invalidUTF8, .nulByte: return dataError
+      case .fileNotFound, .unreadable: return noInput
+      case .unknownLanguage: return usage
+      case .icu: return software
+      }
+    case is LexiconError: return dataError
+    case let e as OutputError:
+      _ = e
+      return cannotCreate
+    default:
+      return 1
+    }
+  }
+
+  static func printError(_ message: String) {
+    FileHandle.standardError.write(Data(("glossary: " + message + "\n").utf8))
+  }
+}
