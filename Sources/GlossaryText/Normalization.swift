@@ -155,7 +155,7 @@ public final class MatchKeyNormalizer {
     if u < 0x80 {
       switch u {
       case 0x09, 0x0A, 0x0D, 0x20: v = 0x20
-      case 0x27, 0x60: v = 0x22  // ' ` -> "
+      case 0x60: v = 0x27  // ` -> '
       default: break
       }
     } else if u < 0xD800 || u > 0xDFFF {
@@ -180,17 +180,19 @@ public final class MatchKeyNormalizer {
   }
 
   /// Quotes, dashes and spaces by Unicode general category (ICU), plus the CJK
-  /// corner brackets that Chinese uses as quotation marks.
+  /// corner brackets that Chinese uses as quotation marks. Single quotes fold
+  /// to the apostrophe, not to `"`: it is word-internal in people's, l'initiative.
   private func foldPunctuation(_ u: UInt16) -> UInt16 {
     switch u {
     case 0x300C, 0x300D, 0x300E, 0x300F, 0xFE41, 0xFE42, 0xFE43, 0xFE44: return 0x22  // 「」『』
+    case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032: return 0x27  // ‘ ’ ‚ ‛ ′
     case 0x2212: return 0x2D  // minus sign
     default: break
     }
     switch ICU.charType(UInt32(u)) {
     case 12, 13, 14: return 0x20  // Zs, Zl, Zp
-    case 20: return 0x2D  // Pd: dash punctuation
-    case 28, 29: return 0x22  // Pi, Pf: initial and final quotes
+    case 19: return 0x2D  // Pd: dash punctuation
+    case 28, 29: return 0x22  // Pi, Pf: initial and final quotes (“ ” « »)
     default: return u
     }
   }

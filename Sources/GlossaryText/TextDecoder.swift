@@ -48,21 +48,31 @@ public enum TextDecoder {
     return try Normalization.nfc(text)
   }
 
-  /// Index of the first byte that does not start a valid UTF-8 sequence.
-  private static func firstInvalidByte(_ bytes: ArraySlice<UInt8>) -> Int {
-    var decoder = UTF8()
-    var iterator = CountingIterator(base: bytes.makeIterator())
-    var start = bytes.startIndex
-    while true {
-      switch decoder.decode(&iterator) {
-      case .scalarValue:
-        start = bytes.startIndex + iterator.consumed
-      case .emptyInput:
-        return bytes.endIndex
-      case .error:
-        return start
+  /// Index of the first byte of the first invalid UTF-8 sequence (RFC 3629:
+  /// no overlongs, no surrogates, nothing above U+10FFFF).
+  static func firstInvalidByte(_ bytes: ArraySlice<UInt8>) -> Int {
+    var i = bytes.startIndex
+    let end = bytes.endIndex
+    while i < end {
+      let b = bytes[i]
+      if b < 0x80 { i += 1; continue }
+      var length = 0
+      var low: UInt8 = 0x80, high: UInt8 = 0xBF  // allowed range of the second byte
+      switch b {
+      case 0xC2...0xDF: length = 2
+      case 0xE0: length = 3; low = 0xA0
+      case 0xE1...0xEC, 0xEE...0xEF: length = 3
+      case 0xED: length = 3; high = 0x9F
+      case 0xF0: length = 4; low = 0x90
+      case 0xF1...0xF3: length = 4
+      case 0xF4: length = 4; high = 0x8F
+      default: return i
       }
+      guard i + length <= end, (low...high).contains(bytes[i + 1]) else { return i }
+      for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return i }
+      i += length
     }
+    return end
   }
 
   /// 1-based line and column (in characters decoded so far) of a byte index.
@@ -76,15 +86,5 @@ public enum TextDecoder {
     // Column counts scalars: continuation bytes (10xxxxxx) do not start one.
     let column = bytes[lineStart..<index].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     return (line, column)
-  }
-
-  private struct CountingIterator: IteratorProtocol {
-    var base: ArraySlice<UInt8>.Iterator
-    var consumed = 0
-    mutating func next() -> UInt8? {
-      let b = base.next()
-      if b != nil { consumed += 1 }
-      return b
-    }
   }
 }

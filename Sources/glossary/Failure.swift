@@ -26,8 +26,7 @@ enum Failure {
   }
 
   static func message(for error: Error) -> String {
-    if let e = error as? CustomStringConvertible { return e.description }
-    return error.localizedDescription
+    String(describing: error)
   }
 
   static func code(for error: Error) -> Int32 {
