@@ -39,6 +39,13 @@ enum Failure {
       case .icu: return software
       }
     case is LexiconError: return dataError
+    case let e as GlossaryError:
+      switch e {
+      case .invalid, .refused, .importFailed: return dataError
+      case .notFound, .noSuchEntry, .noGlossaries: return noInput
+      case .lockTimeout: return 75
+      case .usage: return usage
+      }
     case let e as OutputError:
       _ = e
       return cannotCreate
