@@ -1,0 +1,187 @@
+import Foundation
+
+/// The spreadsheet workflow: candidates out as CSV with empty decision
+/// columns, filled-in decisions back in.
+///
+/// The sheet is RFC 4180 CSV (CRLF, quotes only where needed) with a UTF-8
+/// BOM, because Excel takes a BOM-less CSV for the local code page and
+/// LibreOffice opens both; the reader accepts both, CRLF or LF, and columns
+/// in any order (matched by header name, case-insensitive).
+///
+/// Decisions (column `decision`, case-insensitive): `accept`, `reject`,
+/// `edit` (needs `new_target`), `variant`, `deprecate` (`replacement`, or the
+/// concept's preferred rendering), `skip`, or empty. `note` is written to the
+/// row whatever the decision. They follow the session's rules
+/// (``ReviewAction``): once a concept has a preferred rendering from the
+/// sheet, its candidates with an empty decision become `rejected`; `skip`
+/// keeps a candidate for later.
+public enum ReviewSheet {
+  /// Sheet columns, in the order written.
+  public static let columns = [
+    "source", "target", "score", "documents", "years", "example_source", "example_target",
+    "decision", "new_target", "replacement", "note",
+  ]
+
+  /// Decision words accepted in the `decision` column.
+  public static let decisions = ["accept", "reject", "edit", "variant", "deprecate", "skip"]
+
+  /// The sheet for the candidates of `entries` (session order and filters from `options`).
+  public static func export(_ entries: [GlossaryEntry], options: ReviewOptions = ReviewOptions(), normalizer: MatchKeyNormalizer) -> String {
+    let builder = ReviewQueueBuilder(normalizer: normalizer)
+    var rows = [columns]
+    for source in builder.sources(in: entries, options: options) {
+      for c in builder.concept(source, in: entries).candidates {
+        let example = c.examples.first
+        rows.append([
+          c.source, c.target, c.score.map { String(format: "%.3f", $0) } ?? "", String(c.documents), years(c),
+          example?.source ?? "", example?.target ?? "", "", "", "", c.note,
+        ])
+      }
+    }
+    return "\u{FEFF}" + ReviewCSV.render(rows)
+  }
+
+  /// `2013-2017` (first and last year seen), `2019`, or empty.
+  public static func years(_ e: GlossaryEntry) -> String {
+    guard let a = e.firstSeen?.year, let b = e.lastSeen?.year else { return "" }
+    return a == b ? String(a) : "\(a)-\(b)"
+  }
+
+  /// What applying a sheet did.
+  public struct Report: Equatable, Sendable {
+    /// Rows whose decision was written.
+    public var applied = 0
+    /// Rows already in the state the decision asks for (the sheet was applied before).
+    public var unchanged = 0
+    /// Rows with an empty decision or `skip`.
+    public var undecided = 0
+    /// Candidates rejected because another rendering of their concept was chosen.
+    public var notChosen = 0
+    /// `file:line: reason` for every row that could not be applied.
+    public var problems: [String] = []
+  }
+
+  private struct Row {
+    var line: Int
+    var source: String
+    var target: String
+    var decision: String
+    var newTarget: String
+    var replacement: String
+    var note: String
+  }
+
+  /// Applies the decisions of a sheet to `storage` in one locked write.
+  /// Rows that cannot be applied are reported and the rest applied.
+  /// - Parameter sheetPath: the sheet's path, for `file:line` messages.
+  /// - Throws: `ReviewError.badSheet` when the sheet cannot be read at all (nothing written).
+  public static func apply(
+    sheet text: String, sheetPath: String, to storage: ReviewStorage, reviewer: String, date: ISODate
+  ) throws -> Report {
+    let records: [ReviewCSV.Record]
+    do { records = try ReviewCSV.parse(text) } catch { throw ReviewError.badSheet(path: sheetPath, line: error.line, reason: error.reason) }
+    guard let header = records.first else { throw ReviewError.badSheet(path: sheetPath, line: 0, reason: "empty sheet") }
+    var column: [String: Int] = [:]
+    for (i, name) in header.fields.enumerated() {
+      column[name.trimmingCharacters(in: .whitespaces).lowercased()] = column[name.trimmingCharacters(in: .whitespaces).lowercased()] ?? i
+    }
+    for required in ["source", "target", "decision"] where column[required] == nil {
+      throw ReviewError.badSheet(path: sheetPath, line: header.line, reason: "no \"\(required)\" column in the header")
+    }
+    func value(_ r: ReviewCSV.Record, _ name: String) -> String {
+      guard let i = column[name], i < r.fields.count else { return "" }
+      return r.fields[i]
+    }
+    var rows: [Row] = []
+    for r in records.dropFirst() {
+      rows.append(
+        Row(
+          line: r.line, source: value(r, "source").trimmingCharacters(in: .whitespaces),
+          target: value(r, "target").trimmingCharacters(in: .whitespaces),
+          decision: value(r, "decision").trimmingCharacters(in: .whitespaces).lowercased(),
+          newTarget: value(r, "new_target"), replacement: value(r, "replacement"), note: value(r, "note")))
+    }
+    return try storage.modify { entries in
+      var report = Report()
+      func problem(_ row: Row, _ reason: String) { report.problems.append("\(sheetPath):\(row.line): \(reason)") }
+      // Choices of a preferred rendering first, so that deprecations can name it implicitly.
+      let rank: [String: Int] = ["accept": 0, "edit": 0]
+      let ordered = rows.enumerated().sorted { (rank[$0.element.decision] ?? 1, $0.offset) < (rank[$1.element.decision] ?? 1, $1.offset) }
+      var chosen: Set<String> = []
+      var explicitlyKept: Set<String> = []
+      for (_, row) in ordered {
+        guard !row.source.isEmpty || !row.target.isEmpty || !row.decision.isEmpty else { continue }
+        guard let i = entries.firstIndex(where: { $0.source == row.source && $0.target == row.target }) else {
+          problem(row, "unknown term \(row.source) -> \(row.target): not in \(storage.path)")
+          continue
+        }
+        let action: ReviewAction?
+        let wanted: TermStatus?
+        switch row.decision {
+        case "": (action, wanted) = (nil, nil)
+        case "skip": (action, wanted) = (.skip, nil)
+        case "accept": (action, wanted) = (.accept, .preferred)
+        case "reject": (action, wanted) = (.reject, .rejected)
+        case "variant": (action, wanted) = (.variant, .admitted)
+        case "deprecate": (action, wanted) = (.deprecate(replacement: row.replacement), .deprecated)
+        case "edit":
+          guard !row.newTarget.trimmingCharacters(in: .whitespaces).isEmpty else {
+            problem(row, "decision \"edit\" needs the new rendering in the new_target column")
+            continue
+          }
+          (action, wanted) = (.edit(row.newTarget), nil)
+        default:
+          problem(row, "bad decision \"\(row.decision)\": use one of \(decisions.joined(separator: ", ")) or leave it empty")
+          continue
+        }
+        let current = entries[i]
+        let noteChanged = !row.note.isEmpty && row.note != current.note
+        if current.status != .candidate {
+          let done: Bool
+          if case .edit(let t) = action {
+            done = entries.contains { $0.source == row.source && $0.target == t.trimmingCharacters(in: .whitespaces) && $0.status == .preferred }
+          } else {
+            done = action == nil || action == .skip || wanted == current.status
+          }
+          if done { report.unchanged += 1 } else {
+            problem(row, "\(row.source) -> \(row.target) is no longer a candidate (it is \(current.status.rawValue))")
+          }
+          continue
+        }
+        if noteChanged {
+          _ = try? ReviewRules.apply(.note(row.note), source: row.source, target: row.target, to: &entries, reviewer: reviewer, date: date)
+        }
+        guard let action, action != .skip else {
+          report.undecided += 1
+          if action == .skip { explicitlyKept.insert(row.source + "\t" + row.target) }
+          continue
+        }
+        do {
+          let r = try ReviewRules.apply(action, source: row.source, target: row.target, to: &entries, reviewer: reviewer, date: date)
+          report.applied += 1
+          if r.closes {
+            chosen.insert(row.source)
+            // Candidates rejected by the choice are counted later, after undoing the ones the sheet decided itself.
+            for c in r.changes where c.before?.status == .candidate && c.after?.status == .rejected && c.before?.target != row.target {
+              if let k = entries.firstIndex(where: { $0.source == row.source && $0.target == c.before!.target }) {
+                entries[k] = c.before!
+              }
+            }
+          }
+        } catch let e as ReviewError {
+          problem(row, e.description)
+        }
+      }
+      // Candidates of concepts that got a preferred rendering, left undecided: not chosen.
+      for k in entries.indices where entries[k].status == .candidate && chosen.contains(entries[k].source)
+        && !explicitlyKept.contains(entries[k].source + "\t" + entries[k].target)
+      {
+        entries[k].status = .rejected
+        entries[k].reviewer = reviewer
+        entries[k].reviewed = date
+        report.notChosen += 1
+      }
+      return report
+    }
+  }
+}
