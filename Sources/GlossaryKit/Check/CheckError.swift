@@ -1,0 +1,22 @@
+/// Errors of `glossary check` and `glossary annotate`.
+public enum CheckError: Error, CustomStringConvertible, Equatable {
+  /// A glossary's languages do not match the documents'.
+  case languageMismatch(path: String, glossary: String, documents: String)
+  /// No date given and none in the file name.
+  case badDate(String)
+  /// A corpus folder without any document pair.
+  case noPairs(path: String, languages: String)
+  /// A usage problem (bad option value).
+  case usage(String)
+
+  public var description: String {
+    switch self {
+    case let .languageMismatch(path, glossary, documents):
+      return "\(path): glossary languages \(glossary) do not match the documents (\(documents)); give --source-lang/--target-lang or another --glossary"
+    case let .badDate(text): return "\"\(text)\" is not a date YYYY-MM-DD"
+    case let .noPairs(path, languages):
+      return "\(path): no document pairs YYYY-MM-DD-slug.LANG.txt for \(languages)"
+    case let .usage(message): return message
+    }
+  }
+}
