@@ -1,0 +1,56 @@
+/// A link between source token `source` and target token `target` (0-based), as in Pharaoh `i-j`.
+public struct AlignmentLink: Hashable, Comparable, Sendable, CustomStringConvertible {
+  public var source: Int
+  public var target: Int
+
+  public init(source: Int, target: Int) {
+    self.source = source
+    self.target = target
+  }
+
+  public static func < (a: AlignmentLink, b: AlignmentLink) -> Bool {
+    (a.source, a.target) < (b.source, b.target)
+  }
+
+  /// Pharaoh form `i-j`.
+  public var description: String { "\(source)-\(target)" }
+}
+
+/// Settings of `WordAligner`. Defaults were tuned on denero-dev (see scripts/eval-wordalign.sh).
+public struct WordAlignOptions: Sendable {
+  /// IBM Model 1 iterations (initialization).
+  public var model1Iterations = 5
+  /// HMM alignment model iterations (Vogel et al. 1996, jump distributions).
+  public var hmmIterations = 5
+  /// Train both directions by agreement (Liang et al. 2006): expected link counts are
+  /// the product of the two directions' posteriors.
+  public var agreement = true
+  /// Probability of a jump to the null word.
+  public var nullProbability = 0.2
+  /// Jumps longer than this share one bucket.
+  public var maxJump = 7
+  /// A directional link is kept when its posterior reaches this.
+  public var posteriorThreshold = 0.5
+  /// Pseudo-count of each lexicon or term prior pair, added to both directions' counts.
+  public var priorWeight = 2.0
+  /// Pseudo-count for pairs whose keys are identical on both sides (numbers, Latin names, punctuation).
+  public var identicalWeight = 1.0
+  /// Worker threads for the E-step (the corpus is split into this many chunks).
+  public var threads = 2
+
+  public init() {}
+}
+
+/// A prior translation pair (from a lexicon or accepted glossary terms): match keys of a
+/// source word and a target word, and a weight multiplying `WordAlignOptions.priorWeight`.
+public struct LexicalPrior: Hashable, Sendable {
+  public var source: String
+  public var target: String
+  public var weight: Double
+
+  public init(source: String, target: String, weight: Double = 1) {
+    self.source = source
+    self.target = target
+    self.weight = weight
+  }
+}

@@ -1,0 +1,74 @@
+import GlossaryText
+
+/// Turns sentences into word-alignment units (token ids in a `WordVocabulary`).
+///
+/// Chinese (unspaced languages): ICU words merged by the lexicon's headwords and the
+/// given terms (longest match); a multi-character Han word that is no headword is split
+/// into characters (ICU's dictionary guesses; characters are what the lexicon knows).
+/// Without a lexicon ICU words are kept. Other languages: ICU words. Keys are match
+/// keys (lowercase, simplified, folded punctuation). Not thread-safe (one per thread).
+public final class WordAlignTokenizer {
+  public let language: Language
+  public let normalizer: MatchKeyNormalizer
+  private let tokenizer: WordTokenizer
+  private let trie: TermTrie?
+  /// Split unknown multi-character Han words into characters (on by default with a lexicon).
+  public var characterFallback: Bool
+
+  /// - Parameters:
+  ///   - language: language of the sentences.
+  ///   - lexicon: CC-CEDICT lexicon whose headwords are merged (unspaced languages only).
+  ///   - terms: further known terms (e.g. glossary sources), merged like headwords.
+  public init(language: Language, lexicon: Lexicon? = nil, terms: [String] = [],
+              normalizer: MatchKeyNormalizer? = nil) throws {
+    let normalizer = try normalizer ?? MatchKeyNormalizer()
+    self.language = language
+    self.normalizer = normalizer
+    var trie: TermTrie? = nil
+    if language.isUnspaced, lexicon != nil || !terms.isEmpty {
+      var t = TermTrie()
+      lexicon?.termTrie(normalizer: normalizer, into: &t)
+      let base = Int32(lexicon?.entries.count ?? 0)
+      for (k, term) in terms.enumerated() { t.insert(normalizer.key(for: term).units, value: base + Int32(k)) }
+      trie = t
+    }
+    self.trie = trie
+    characterFallback = lexicon != nil
+    tokenizer = try WordTokenizer(language: language, terms: trie, normalizer: normalizer)
+  }
+
+  /// Token ids of a raw sentence.
+  public func tokenize(_ sentence: String, into vocabulary: WordVocabulary) throws -> [Int32] {
+    let t = try tokenizer.tokenize(sentence)
+    var ids: [Int32] = []
+    ids.reserveCapacity(t.tokens.count)
+    let units = t.key.units
+    for tok in t.tokens {
+      let lo = Int(tok.keyRange.lowerBound), hi = Int(tok.keyRange.upperBound)
+      let key = units[lo..<hi]
+      if characterFallback, let trie, !tok.isKnownTerm, hi - lo > 1, tok.script == ScriptCode.han,
+        trie.value(of: key) == nil
+      {
+        var k = lo
+        while k < hi {
+          let w = UTF16.isLeadSurrogate(units[k]) && k + 1 < hi ? 2 : 1
+          ids.append(vocabulary.id(units[k..<(k + w)]))
+          k += w
+        }
+      } else {
+        ids.append(vocabulary.id(key))
+      }
+    }
+    return ids
+  }
+
+  /// Token ids of a pre-tokenized sentence: tokens split on spaces only (indices match
+  /// the input), each mapped to its match key.
+  public static func pretokenized(_ sentence: String, normalizer: MatchKeyNormalizer,
+                                  into vocabulary: WordVocabulary) -> [Int32] {
+    sentence.split(separator: " ", omittingEmptySubsequences: true).map { tok in
+      let key = normalizer.key(for: String(tok)).units
+      return vocabulary.id(key.isEmpty ? ArraySlice(Array(tok.utf16)) : key[...])
+    }
+  }
+}
