@@ -1,8 +1,29 @@
 import ArgumentParser
+import Foundation
 import GlossaryKit
 
-// Placeholder: replaced by the issue that builds this subcommand.
 struct RemoveCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a rendering from a glossary (not built yet)", shouldDisplay: false)
-  func run() throws { throw ValidationError("'glossary remove' is not built yet") }
+  static let configuration = CommandConfiguration(
+    commandName: "remove",
+    abstract: "Remove a rendering from a glossary.",
+    discussion: """
+      Prefer `glossary deprecate` for renderings translators may still meet: a removed row \
+      no longer warns anyone.
+
+      Example:
+        glossary remove 中国梦 "the China Dream"
+      """
+  )
+
+  @Argument(help: "Source term.") var source: String
+  @Argument(help: "Target rendering.") var target: String
+  @OptionGroup var glossaryOptions: GlossaryWriteOptions
+
+  func run() throws {
+    let path = try glossaryOptions.path()
+    try GlossaryStore.update(path: path, create: false) { g in
+      try g.remove(source: source, target: target, path: path)
+    }
+    FileHandle.standardError.write(Data("glossary: removed \(source) -> \(target) from \(path)\n".utf8))
+  }
 }
