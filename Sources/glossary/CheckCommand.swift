@@ -21,6 +21,7 @@ struct CheckCommand: ParsableCommand {
   )
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, tsv }
+  enum Pairing: String, ExpressibleByArgument, CaseIterable { case aligner, proportional }
 
   @OptionGroup var glossaries: GlossaryReadOptions
   @Option(help: "Date that decides which renderings are valid (YYYY-MM-DD; default: from the file name, else today).")
@@ -32,6 +33,8 @@ struct CheckCommand: ParsableCommand {
   var reverse = false
   @Option(help: "Source language (default: from the file name, else the glossary's).") var sourceLang: String?
   @Option(help: "Target language (default: from the file name, else the glossary's).") var targetLang: String?
+  @Option(help: "Sentence pairing: proportional (by paragraph and length, default) or aligner (GlossaryAlign).")
+  var pairing: Pairing = .proportional
   @Option(help: "Check every document pair YYYY-MM-DD-slug.LANG.txt under this folder.") var corpus: String?
   @Argument(help: "Source document (original).") var source: String?
   @Argument(help: "Target document (translation).") var target: String?
@@ -106,7 +109,10 @@ struct CheckCommand: ParsableCommand {
         path: paths.joined(separator: ", "), glossary: loaded.map { "\($0.sourceLanguage)-\($0.targetLanguage)" }.joined(separator: ", "),
         documents: "\(sl.code)-\(tl.code)")
     }
-    let checker = try TerminologyChecker(index: CheckIndex(glossaries: matching, source: sl, target: tl), options: options)
+    let index = try CheckIndex(glossaries: matching, source: sl, target: tl)
+    let pairer: SentencePairing = pairing == .aligner
+      ? try AlignerPairing(source: sl, target: tl, termPairs: index.termPairs) : ProportionalPairing()
+    let checker = try TerminologyChecker(index: index, options: options, pairing: pairer)
     var reports: [CheckReport] = []
     for (s, t) in pairs {
       var day = fixedDate ?? CheckDocuments.date(fromFileName: s) ?? CheckDocuments.date(fromFileName: t)

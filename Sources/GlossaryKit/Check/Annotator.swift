@@ -80,24 +80,21 @@ public final class Annotator {
       if counts[c] == nil { order.append(c) }
       counts[c, default: 0] += 1
     }
-    // Paragraph blocks keep terms broken by a soft line break whole.
-    for block in SentenceSegmenter.paragraphs(document.utf16) {
-      document.utf16[block].withUnsafeBufferPointer { buf in
-        if targetSide {
-          let words = index.targetWords(buf)
-          var raw: [CheckIndex.RenderingHit] = []
-          index.allOccurrences(in: words, into: &raw)
-          for h in CheckIndex.resolve(raw, index: index) {
-            let r = (block.lowerBound + words.ranges[h.words.lowerBound].lowerBound)..<(block.lowerBound + words.ranges[h.words.upperBound - 1].upperBound)
-            let e = index.concepts[h.concept].renderings[h.rendering].entry
-            add(r, concept: h.concept, rendering: e.target, status: e.status)
-          }
-        } else {
-          for h in index.sourceTerms(in: buf).hits {
-            let best = checker.expected(concept: h.concept, at: date).first
-              ?? index.concepts[h.concept].renderings.first?.entry.target ?? ""
-            add((block.lowerBound + h.range.lowerBound)..<(block.lowerBound + h.range.upperBound), concept: h.concept, rendering: best, status: nil)
-          }
+    // The whole text at once: a rendering broken by a line break stays whole.
+    document.utf16.withUnsafeBufferPointer { buf in
+      if targetSide {
+        let words = index.targetWords(buf)
+        var raw: [CheckIndex.RenderingHit] = []
+        index.allOccurrences(in: words, into: &raw)
+        for h in CheckIndex.resolve(raw, index: index) {
+          let e = index.concepts[h.concept].renderings[h.rendering].entry
+          add(index.range(of: h, in: words), concept: h.concept, rendering: e.target, status: e.status)
+        }
+      } else {
+        for h in index.sourceTerms(in: buf).hits {
+          let best = checker.expected(concept: h.concept, at: date).first
+            ?? index.concepts[h.concept].renderings.first?.entry.target ?? ""
+          add(h.range, concept: h.concept, rendering: best, status: nil)
         }
       }
     }

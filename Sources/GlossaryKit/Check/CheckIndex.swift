@@ -10,6 +10,8 @@ public final class CheckIndex {
   public struct Rendering: Sendable {
     public var entry: GlossaryEntry
     public var words: TargetWords
+    /// Whether the rendering starts with an article (then a mark includes the one in the text).
+    public var startsWithArticle: Bool { words.articleStart.first.map { $0 >= 0 } ?? false }
   }
 
   /// A source term with its curated renderings (candidate and rejected rows are left out).
@@ -123,6 +125,15 @@ public final class CheckIndex {
     public var concept: Int
     public var rendering: Int
     public var exact: Bool
+  }
+
+  /// Original range of a hit in the words' text, with a leading article when the rendering has one.
+  public func range(of h: RenderingHit, in words: TargetWords) -> Range<Int> {
+    var start = words.ranges[h.words.lowerBound].lowerBound
+    if concepts[h.concept].renderings[h.rendering].startsWithArticle, words.articleStart[h.words.lowerBound] >= 0 {
+      start = words.articleStart[h.words.lowerBound]
+    }
+    return start..<words.ranges[h.words.upperBound - 1].upperBound
   }
 
   /// Words of a target buffer.

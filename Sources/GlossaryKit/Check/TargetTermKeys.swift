@@ -27,6 +27,8 @@ public struct TargetWords: Sendable {
   public var loose: [Int32] = []
   /// Original UTF-16 range of each word (relative to the tokenized text).
   public var ranges: [Range<Int>] = []
+  /// Start of an article right before each word (English), else -1: marks include it.
+  public var articleStart: [Int] = []
 
   public var count: Int { exact.count }
   public init() {}
@@ -58,20 +60,26 @@ public final class TargetWordKeys {
     var out = TargetWords()
     let u = key.units
     var i = 0
+    var article = -1
     while i < u.count {
       guard Self.isWordUnit(u[i]) else { i += 1; continue }
       var j = i
       while j < u.count, Self.isWordUnit(u[j]) { j += 1 }
-      addWord(u, i..<j, key: key, into: &out)
+      addWord(u, i..<j, key: key, article: &article, into: &out)
       i = j
     }
     return out
   }
 
-  private func addWord(_ u: [UInt16], _ r: Range<Int>, key: MatchKey, into out: inout TargetWords) {
+  private func addWord(_ u: [UInt16], _ r: Range<Int>, key: MatchKey, article: inout Int, into out: inout TargetWords) {
     scratch.removeAll(keepingCapacity: true)
     scratch.append(contentsOf: u[r])
-    if folding, Self.isArticle(scratch) { return }
+    if folding, Self.isArticle(scratch) {
+      article = key.originalRange(r).lowerBound
+      return
+    }
+    out.articleStart.append(article)
+    article = -1
     let exactID = intern(scratch)
     var looseID = exactID
     if folding, Self.stem(&scratch) { looseID = intern(scratch) }
@@ -108,24 +116,22 @@ public final class TargetWordKeys {
     }
   }
 
-  /// Strips English plural and light verb endings in place; returns whether it changed.
-  /// `countries` -> `country`, `exchanges` -> `exchange`, `relations` -> `relation`,
-  /// `building` -> `build`, `deepened` -> `deepen`. Short words and `-ss`, `-us`, `-is` stay.
+  /// Folds English inflection in place; returns whether it changed. Plurals
+  /// use the lookup index's rule (``LookupKeys/singular(_:)``: `countries` ->
+  /// `country`, `exchanges` -> `exchange`), so lookup and check agree; the
+  /// check adds light verb endings (`building` -> `build`, `deepened` ->
+  /// `deepen`) for renderings like "build a community ..." used as a gerund.
   static func stem(_ w: inout [UInt16]) -> Bool {
-    let n = w.count
-    guard n >= 4, w.allSatisfy({ $0 < 0x80 }) else { return false }
-    func ends(_ s: StaticString) -> Bool {
-      let k = s.utf8CodeUnitCount
-      guard n >= k else { return false }
-      let p = s.utf8Start
-      for i in 0..<k where w[n - k + i] != UInt16(p[i]) { return false }
-      return true
+    guard w.count >= 4, w.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return false }
+    let bytes = w.map { UInt8($0) }
+    var out = Array(LookupKeys.singular(bytes[...]))
+    func ends(_ s: String) -> Bool { out.count >= s.utf8.count && out.suffix(s.utf8.count).elementsEqual(s.utf8) }
+    if out.count == bytes.count {
+      if ends("ing"), out.count >= 6 { out.removeLast(3) }
+      else if ends("ed"), out.count >= 6, !ends("eed") { out.removeLast(2) }
     }
-    if ends("ies"), n >= 5 { w.removeLast(3); w.append(0x79); return true }  // countries -> country
-    if ends("ing"), n >= 6 { w.removeLast(3); return true }
-    if ends("ed"), n >= 6, !ends("eed") { w.removeLast(2); return true }
-    if ends("sses") || ends("shes") || ends("ches") || ends("xes") { w.removeLast(2); return true }
-    if ends("s"), !ends("ss"), !ends("us"), !ends("is") { w.removeLast(1); return true }
-    return false
+    guard out != bytes else { return false }
+    w = out.map { UInt16($0) }
+    return true
   }
 }

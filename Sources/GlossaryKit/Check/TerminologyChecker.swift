@@ -5,10 +5,15 @@ public struct CheckOptions: Sendable {
   public var enforce: Set<TermStatus>
   /// Also report target renderings whose source term is absent (`--reverse`).
   public var reverse: Bool
+  /// Before reporting a missing rendering, also look this many target sentences
+  /// before and after the paired ones (same paragraph): absorbs pairing errors
+  /// when the two versions split sentences differently.
+  public var slack: Int
 
-  public init(enforce: Set<TermStatus> = [.preferred, .admitted], reverse: Bool = false) {
+  public init(enforce: Set<TermStatus> = [.preferred, .admitted], reverse: Bool = false, slack: Int = 1) {
     self.enforce = enforce
     self.reverse = reverse
+    self.slack = slack
   }
 }
 
@@ -87,7 +92,7 @@ public final class TerminologyChecker {
       source.utf16[s.range].withUnsafeBufferPointer { let r = index.sourceTerms(in: $0); return (r.hits, r.key.units) }
     }
     let tgtWords: [TargetWords] = ts.map { s in target.utf16[s.range].withUnsafeBufferPointer { index.targetWords($0) } }
-    var ctx = Context(source: source, target: target, ss: ss, ts: ts)
+    var ctx = Context(index: index, source: source, target: target, ss: ss, ts: ts)
     var findings: [CheckFinding] = []
     var termsChecked = 0
     // concept -> rendering target -> (count, first location pair)
@@ -150,6 +155,7 @@ public final class TerminologyChecker {
             source: srcLoc, target: tgtLoc))
         }
         if approved || reportedOutdated || expected.isEmpty { continue }
+        if foundNearby(c, span: span, ts: ts, words: tgtWords, date: date) { continue }
         // Missing: nothing approved at this date in the paired target.
         let other = others.first
         let tgtLoc: CheckLocation? = other.map { ctx.targetLocation($0.0, $0.1, words: tgtWords[$0.0]) }
@@ -188,6 +194,21 @@ public final class TerminologyChecker {
       targetLanguage: index.targetLanguage.code, termsChecked: termsChecked, findings: findings)
   }
 
+  /// Whether an approved rendering of `c` occurs in the target sentences next
+  /// to the span (within ``CheckOptions/slack``, same paragraph).
+  private func foundNearby(_ c: Int, span: SentenceSpan, ts: [Sentence], words: [TargetWords], date: ISODate) -> Bool {
+    guard options.slack > 0, !ts.isEmpty else { return false }
+    let anchor = span.target.isEmpty ? min(span.target.lowerBound, ts.count - 1) : span.target.lowerBound
+    let paragraphs = Set((span.target.isEmpty ? anchor..<(anchor + 1) : span.target).map { ts[$0].paragraph })
+    let lo = max(0, span.target.lowerBound - options.slack), hi = min(ts.count, max(span.target.upperBound, anchor + 1) + options.slack)
+    for j in lo..<hi where !span.target.contains(j) && paragraphs.contains(ts[j].paragraph) {
+      var raw: [CheckIndex.RenderingHit] = []
+      index.occurrences(of: [c], in: words[j], into: &raw)
+      if raw.contains(where: { verdict(index.concepts[c].renderings[$0.rendering].entry, at: date) == .approved }) { return true }
+    }
+    return false
+  }
+
   private func reverseFindings(
     _ span: SentenceSpan, _ srcKeys: [[UInt16]], _ tgtWords: [TargetWords], _ ctx: inout Context, _ date: ISODate
   ) -> [CheckFinding] {
@@ -221,7 +242,8 @@ public final class TerminologyChecker {
     let ss: [Sentence]
     let ts: [Sentence]
 
-    init(source: TextDocument, target: TextDocument, ss: [Sentence], ts: [Sentence]) {
+    init(index: CheckIndex, source: TextDocument, target: TextDocument, ss: [Sentence], ts: [Sentence]) {
+      self.index = index
       self.source = source
       self.target = target
       self.ss = ss
@@ -243,8 +265,10 @@ public final class TerminologyChecker {
         })
     }
 
+    let index: CheckIndex
+
     func targetLocation(_ j: Int, _ h: CheckIndex.RenderingHit, words: TargetWords) -> CheckLocation {
-      let r = words.ranges[h.words.lowerBound].lowerBound..<words.ranges[h.words.upperBound - 1].upperBound
+      let r = index.range(of: h, in: words)
       return location(sourceSide: false, sentence: j, range: r, marks: [r])
     }
 

@@ -1,0 +1,132 @@
+import Foundation
+import GlossaryKit
+import Testing
+
+/// Planted-error document pairs in Fixtures/check: every planted error is
+/// found, correct inflected forms are not flagged.
+@Suite struct CheckTests {
+  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/check").path
+
+  static func checker(reverse: Bool = false, enforce: Set<TermStatus> = [.preferred, .admitted]) throws -> TerminologyChecker {
+    let g = try GlossaryStore.load(path: fixtures + "/check.zh-en.tsv")
+    let index = try CheckIndex(glossaries: [g], source: try Language("zh"), target: try Language("en"))
+    return try TerminologyChecker(index: index, options: CheckOptions(enforce: enforce, reverse: reverse))
+  }
+
+  static func check(_ stem: String, date: String? = nil, reverse: Bool = false) throws -> CheckReport {
+    let s = try TextDocument(contentsOf: fixtures + "/\(stem).zh.txt")
+    let t = try TextDocument(contentsOf: fixtures + "/\(stem).en.txt")
+    let day = date.flatMap { ISODate($0) } ?? CheckDocuments.date(fromFileName: stem + ".zh.txt")!
+    return try checker(reverse: reverse).check(source: s, target: t, date: day)
+  }
+
+  /// (kind, term, source line) of each finding.
+  static func summary(_ r: CheckReport) -> [String] {
+    r.findings.map { "\($0.kind.rawValue) \($0.term) \($0.source.line)" }
+  }
+
+  @Test func cleanPairWithInflectedFormsHasNoFindings() throws {
+    // "Belt and Road initiative" (case), "high-level exchange" (singular), a line break inside
+    // "practical\ncooperation", Traditional Chinese source (雙方將繼續加強高層交往，深化務實合作).
+    let r = try Self.check("2018-03-01-clean")
+    #expect(r.findings.isEmpty, "\(Self.summary(r))")
+    #expect(r.termsChecked == 4)
+  }
+
+  @Test func nestedTermCountsOnceAndGerundIsAccepted() throws {
+    let r = try Self.check("2023-05-01-nested")
+    #expect(r.findings.isEmpty, "\(Self.summary(r))")
+    #expect(r.termsChecked == 1)  // 人类命运共同体, not also 命运共同体
+  }
+
+  @Test func everyPlantedErrorIsFound() throws {
+    let r = try Self.check("2018-06-01-errors")
+    #expect(Self.summary(r) == [
+      "deprecated 一带一路 1",  // "One Belt, One Road" in 2018
+      "missing 务实合作 3",  // "their cooperation"
+      "deprecated 中国共产党 5",  // "the Chinese Communist Party"
+      "deprecated 一带一路 7",  // "the Belt and Road Initiatives"
+      "missing 务实合作 7",
+      "inconsistent 务实合作 13",  // "pragmatic" (line 9) then "practical" (line 13)
+    ])
+    let obor = r.findings[0]
+    #expect(obor.found == "One Belt, One Road")
+    #expect(obor.foundStatus == .superseded)
+    #expect(obor.replacement == "the Belt and Road Initiative")
+    #expect(obor.since == ISODate("2016-01-01"))
+    #expect(obor.severity == .error)
+    #expect(r.findings.last?.severity == .warning)
+    let plural = r.findings[3]
+    #expect(plural.found == "the Belt and Road Initiatives")
+    #expect(plural.foundStatus == .deprecated)
+  }
+
+  @Test func theDateDecides() throws {
+    // Same text dated 2014: "One Belt, One Road" was the official rendering then.
+    let r = try Self.check("2014-06-01-dated")
+    #expect(!Self.summary(r).contains("deprecated 一带一路 1"))
+    #expect(Self.summary(r).contains("deprecated 一带一路 7"))  // deprecated rows are wrong on any date
+    let late = try Self.check("2014-06-01-dated", date: "2018-06-01")
+    #expect(Self.summary(late).contains("deprecated 一带一路 1"))
+  }
+
+  @Test func reverseFindsRenderingWithoutSourceTerm() throws {
+    let r = try Self.check("2018-06-01-errors", reverse: true)
+    let reverse = r.findings.filter { $0.kind == .reverse }
+    #expect(reverse.map(\.term) == ["高层交往"])
+    #expect(reverse.first?.target?.line == 11)
+    #expect(reverse.first?.found == "high-level exchanges")
+    let plain = try Self.check("2018-06-01-errors")
+    #expect(!plain.findings.contains { $0.kind == .reverse })
+  }
+
+  @Test func locationsAndMarksPointIntoBothFiles() throws {
+    let r = try Self.check("2018-06-01-errors")
+    let f = r.findings[2]  // the Chinese Communist Party
+    #expect(f.source.path.hasSuffix("2018-06-01-errors.zh.txt"))
+    #expect((f.source.line, f.source.column) == (5, 1))
+    #expect(f.source.markedSentence() == "[[中国共产党]]高度重视两党关系。")
+    #expect(f.target?.path.hasSuffix("2018-06-01-errors.en.txt") == true)
+    #expect(f.target.map { ($0.line, $0.column) } ?? (0, 0) == (5, 1))
+    #expect(f.target?.markedSentence() == "[[The Chinese Communist Party]] attaches great importance to relations between the two parties.")
+  }
+
+  @Test func lineBreakInsideRenderingIsMarkedWhole() throws {
+    let doc = TextDocument(text: "We deepen practical\ncooperation.")
+    let index = try Self.checker().index
+    let words = doc.utf16.withUnsafeBufferPointer { index.targetWords($0) }
+    #expect(words.count == 4)
+    let annotation = try Annotator(index: index).annotate(doc, targetSide: true, date: ISODate("2020-01-01")!)
+    #expect(annotation.terms.map(\.text) == ["practical\ncooperation"])
+    #expect(annotation.terms.first?.term == "务实合作")
+  }
+
+  @Test func sourceTermsMatchOnKeysLongestFirst() throws {
+    let index = try Self.checker().index
+    let text = Array("推動構建人類命運共同體和中老命运共同体".utf16)
+    let hits = text.withUnsafeBufferPointer { index.sourceTerms(in: $0).hits }
+    #expect(hits.map { index.concepts[$0.concept].source } == ["人类命运共同体", "命运共同体"])
+    #expect(hits.map(\.range) == [4..<11, 14..<19])
+  }
+
+  @Test func annotateMarksTermsWithRenderingAtDate() throws {
+    let index = try Self.checker().index
+    let doc = TextDocument(text: "推进一带一路建设，构建人类命运共同体。")
+    let a = try Annotator(index: index)
+    let early = a.annotate(doc, date: ISODate("2015-01-01")!)
+    #expect(early.markedText(doc) == "推进[[一带一路|One Belt, One Road]]建设，构建[[人类命运共同体|a community with a shared future for mankind]]。")
+    let late = a.annotate(doc, date: ISODate("2023-01-01")!)
+    #expect(late.markedText(doc) == "推进[[一带一路|the Belt and Road Initiative]]建设，构建[[人类命运共同体|a community with a shared future for humanity]]。")
+    #expect(late.concepts.first?.renderings == ["the Belt and Road Initiative", "the Belt and Road"])
+    #expect(late.concepts.first?.avoid.contains("One Belt, One Road") == true)
+  }
+
+  @Test func enforcingPreferredOnlyReportsAdmitted() throws {
+    let s = TextDocument(text: "双方将加强务实合作。")
+    let t = TextDocument(text: "The two sides will strengthen pragmatic cooperation.")
+    let r = try Self.checker(enforce: [.preferred]).check(source: s, target: t, date: ISODate("2020-01-01")!)
+    #expect(r.findings.map(\.kind) == [.missing])
+    #expect(r.findings.first?.found == "pragmatic cooperation")
+    #expect(r.findings.first?.expected == ["practical cooperation"])
+  }
+}
