@@ -1,0 +1,50 @@
+extension Glossary {
+  /// Merges mined terms into the glossary as `candidate` rows.
+  ///
+  /// Rows that already exist (same source and rendering up to case, plural,
+  /// leading article, Traditional/Simplified and width) keep their status,
+  /// target, note and dates: only their evidence (score, occurrences, seen_in,
+  /// examples) is refreshed. Rejected rows are never proposed again. A new
+  /// rendering of a curated concept is proposed only when it is frequent.
+  /// - Returns: counts of new, updated and unchanged rows.
+  public mutating func merge(
+    _ terms: [MinedTerm], keys: LookupKeys, variantShare: Double = 0.1, curatedVariantShare: Double = 0.25
+  ) -> (new: Int, updated: Int, unchanged: Int) {
+    var conceptByKey: [[UInt8]: String] = [:]
+    var rowByKey: [[UInt8]: [[UInt8]: Int]] = [:]
+    var curated = Set<[UInt8]>()
+    for (i, e) in entries.enumerated() {
+      let sk = keys.key(e.source, language: sourceLanguage)
+      if conceptByKey[sk] == nil { conceptByKey[sk] = e.source }
+      rowByKey[sk, default: [:]][keys.key(e.target, language: targetLanguage)] = i
+      if e.status.isCurated { curated.insert(sk) }
+    }
+    var new = 0, updated = 0, unchanged = 0
+    for term in terms {
+      let sk = keys.key(term.source, language: sourceLanguage)
+      let source = conceptByKey[sk] ?? term.source
+      for (rank, r) in term.renderings.enumerated() {
+        let tk = keys.key(r.target, language: targetLanguage)
+        if let i = rowByKey[sk]?[tk] {
+          var e = entries[i]
+          e.score = r.score
+          e.occurrences = r.occurrences
+          e.seenIn = r.documents
+          e.examples = r.examples
+          if e != entries[i] { entries[i] = e; updated += 1 } else { unchanged += 1 }
+          continue
+        }
+        let minimumShare = curated.contains(sk) ? curatedVariantShare : (rank == 0 ? 0 : variantShare)
+        guard r.share >= minimumShare, !(curated.contains(sk) && r.occurrences < 2) else { continue }
+        entries.append(GlossaryEntry(
+          source: source, target: r.target, status: .candidate, score: r.score, occurrences: r.occurrences,
+          seenIn: r.documents, examples: r.examples))
+        rowByKey[sk, default: [:]][tk] = entries.count - 1
+        conceptByKey[sk] = source
+        new += 1
+      }
+    }
+    sort()
+    return (new, updated, unchanged)
+  }
+}
