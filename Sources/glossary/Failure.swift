@@ -46,6 +46,11 @@ enum Failure {
       case .lockTimeout: return 75
       case .usage: return usage
       }
+    case let e as ReviewError:
+      switch e {
+      case .nothingToUndo: return 1
+      default: return dataError
+      }
     case let e as OutputError:
       _ = e
       return cannotCreate

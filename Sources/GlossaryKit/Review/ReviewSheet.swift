@@ -103,7 +103,8 @@ public enum ReviewSheet {
     }
     return try storage.modify { entries in
       var report = Report()
-      func problem(_ row: Row, _ reason: String) { report.problems.append("\(sheetPath):\(row.line): \(reason)") }
+      var problems: [(line: Int, text: String)] = []
+      func problem(_ row: Row, _ reason: String) { problems.append((row.line, "\(sheetPath):\(row.line): \(reason)")) }
       // Choices of a preferred rendering first, so that deprecations can name it implicitly.
       let rank: [String: Int] = ["accept": 0, "edit": 0]
       let ordered = rows.enumerated().sorted { (rank[$0.element.decision] ?? 1, $0.offset) < (rank[$1.element.decision] ?? 1, $1.offset) }
@@ -181,6 +182,7 @@ public enum ReviewSheet {
         entries[k].reviewed = date
         report.notChosen += 1
       }
+      report.problems = problems.sorted { $0.line < $1.line }.map(\.text)
       return report
     }
   }

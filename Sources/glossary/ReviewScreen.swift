@@ -1,0 +1,108 @@
+import GlossaryKit
+
+/// ANSI styles for the review screen; plain (no colour) under NO_COLOR or off a terminal.
+struct ReviewStyle {
+  var color: Bool
+
+  func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+  func term(_ s: String) -> String { paint(s, "1") }
+  func proposal(_ s: String) -> String { paint(s, "1;32") }
+  func dim(_ s: String) -> String { paint(s, "2") }
+  func warn(_ s: String) -> String { paint(s, "1;31") }
+  /// Highlighted term inside an evidence sentence: colour, or underline without colour.
+  func mark(_ s: String) -> String { color ? "\u{1B}[1;33m\(s)\u{1B}[0m" : "\u{1B}[4m\(s)\u{1B}[24m" }
+}
+
+/// Draws one review screen as text (pure: the command writes it).
+struct ReviewScreen {
+  var style: ReviewStyle
+  var path: String
+  var columns: Int
+
+  static let keys = "a accept  e edit  1-9 pick  v variant  d deprecate  r reject  s skip  n note  u undo  ? help  q quit"
+
+  static let help = """
+    a      accept the proposed rendering as preferred (the other candidates become rejected)
+    e      edit the rendering, then accept it (enter confirms, esc cancels)
+    1-9    pick that rendering as preferred
+    v      add the proposal as an admitted variant (next candidate is proposed)
+    d      mark the proposal deprecated; asks for the rendering that replaces it
+    r      reject the proposal (extract will not propose it again)
+    s      skip this concept (it comes back next session)
+    n      write a note on the proposal
+    u      undo the last decision of this session (in the file too)
+    q      quit (every decision is already saved; run glossary review again to resume)
+    """
+
+  func progressLine(_ p: ReviewProgress) -> String {
+    let n = min(p.position + 1, p.total)
+    var parts = ["\(n) of \(p.total)", "accepted \(p.accepted)", "edited \(p.edited)", "rejected \(p.rejected)"]
+    if p.variants > 0 { parts.append("variants \(p.variants)") }
+    if p.deprecated > 0 { parts.append("deprecated \(p.deprecated)") }
+    if p.skipped > 0 { parts.append("skipped \(p.skipped)") }
+    return parts.joined(separator: " · ")
+  }
+
+  func highlighted(_ h: HighlightedText) -> String {
+    h.pieces.map { $0.highlighted ? style.mark($0.text) : $0.text }.joined()
+  }
+
+  static func seen(_ e: GlossaryEntry) -> String {
+    var parts: [String] = []
+    if let s = e.score { parts.append("score " + String(format: "%.2f", s)) }
+    let docs = e.documents
+    if docs > 0 { parts.append("\(docs) doc\(docs == 1 ? "" : "s")") }
+    if let o = e.occurrences { parts.append("\(o)×") }
+    let years = ReviewSheet.years(e)
+    if !years.isEmpty { parts.append(years) }
+    return parts.joined(separator: "  ")
+  }
+
+  /// The whole screen for the concept on display.
+  func render(session: ReviewSession, message: String?, extraEvidence: [ReviewEvidence]) -> String {
+    let rule = style.dim(String(repeating: "─", count: max(20, min(columns, 100))))
+    var out = "\u{1B}[H\u{1B}[2J"
+    func line(_ s: String = "") { out += s + "\n" }
+    line("glossary review  \(path)   " + progressLine(session.progress))
+    line(rule)
+    guard let c = session.concept, let proposal = c.proposal else {
+      line("Nothing left to review.")
+      if let message { line(message) }
+      return out
+    }
+    line(style.term(c.source))
+    line("  proposed:  " + style.proposal(proposal.target) + "   " + style.dim(Self.seen(proposal)))
+    if !proposal.note.isEmpty { line("  note:      " + proposal.note) }
+    if c.candidates.count > 1 {
+      line("  renderings:")
+      for (i, e) in c.candidates.enumerated().prefix(9) {
+        line("    \(i + 1)  \(e.target)   " + style.dim(Self.seen(e)))
+      }
+      if c.candidates.count > 9 { line(style.dim("    … \(c.candidates.count - 9) more")) }
+    }
+    if !c.existing.isEmpty {
+      line("  in the glossary:")
+      for e in c.existing {
+        line("    \(e.status.rawValue): \(e.target)" + (e.replacedBy.isEmpty ? "" : " → \(e.replacedBy)"))
+      }
+    }
+    let evidence = session.evidence(for: proposal) + extraEvidence
+    if !evidence.isEmpty {
+      line("  evidence:")
+      for ev in evidence.prefix(3) {
+        line("    " + style.dim(ev.document))
+        line("      " + highlighted(ev.source))
+        line("      " + highlighted(ev.target))
+      }
+    }
+    if !c.related.isEmpty {
+      line("  related:")
+      for e in c.related { line("    \(e.source) → \(e.target)  " + style.dim(e.status.rawValue)) }
+    }
+    line(rule)
+    line(style.dim(Self.keys))
+    if let message { line(message) }
+    out += "> "
+    return out
+  }
+}
