@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+@testable import GlossaryKit
+
+/// Highlight offsets (UTF-16, in the original text) found on match keys, and the sheet's CSV reader.
+struct ReviewEvidenceTests {
+  let h: ReviewHighlighter
+
+  init() throws { h = ReviewHighlighter(normalizer: try MatchKeyNormalizer()) }
+
+  func marked(_ term: String, _ text: String) -> [String] {
+    h.highlight(term, in: text).pieces.filter(\.highlighted).map(\.text)
+  }
+
+  @Test func findsTheTermThroughMatchKeys() {
+    // Traditional in the sentence, Simplified in the glossary.
+    let text = "我们要构建人類命運共同體。"
+    #expect(h.ranges(of: "人类命运共同体", in: text) == [5..<12])
+    #expect(marked("人类命运共同体", text) == ["人類命運共同體"])
+    // Case and full-width letters.
+    #expect(marked("the Belt and Road Initiative", "Ｔｈｅ BELT and Road Initiative works.") == ["Ｔｈｅ BELT and Road Initiative"])
+    // Offsets count UTF-16 units in the original (an astral character before the hit).
+    #expect(h.ranges(of: "road", in: "𠀀 road") == [3..<7])
+  }
+
+  @Test func respectsWordEdgesAndOptionalArticles() {
+    #expect(marked("relations", "correlations and relations") == ["relations"])
+    #expect(marked("the Belt and Road Initiative", "under Belt and Road Initiative projects") == ["Belt and Road Initiative"])
+    // No whole-word hit: a plain substring hit still highlights a plural.
+    #expect(marked("partnership", "two partnerships") == ["partnership"])
+    #expect(h.ranges(of: "absent", in: "nothing here").isEmpty)
+  }
+
+  @Test func evidenceHighlightsBothSides() {
+    let e = GlossaryEntry(
+      source: "一带一路", target: "the Belt and Road Initiative",
+      examples: [TermExample(document: "2018-01-01-b", source: "共建“一带一路”倡议。", target: "Jointly pursue the Belt and Road Initiative.")])
+    let ev = h.evidence(for: e)
+    #expect(ev.count == 1)
+    #expect(ev[0].source.highlights == [3..<7])
+    #expect(ev[0].target.pieces.filter(\.highlighted).map(\.text) == ["the Belt and Road Initiative"])
+  }
+
+  @Test func csvReaderAcceptsBOMCRLFAndQuotedLineBreaks() throws {
+    let text = "\u{FEFF}a,b\r\n\"x, y\",\"say \"\"hi\"\"\r\nthere\"\r\nlast,\n"
+    let records = try ReviewCSV.parse(text)
+    #expect(records.map(\.fields) == [["a", "b"], ["x, y", "say \"hi\"\r\nthere"], ["last", ""]])
+    #expect(records.map(\.line) == [1, 2, 4])
+    #expect(try ReviewCSV.parse(ReviewCSV.render([["a,b", "c\"d", "e\nf", " g"]])).first?.fields == ["a,b", "c\"d", "e\nf", " g"])
+    #expect(throws: ReviewCSVProblem.self) { try ReviewCSV.parse("a,\"open\n") }
+  }
+}
