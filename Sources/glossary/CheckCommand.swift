@@ -33,8 +33,8 @@ struct CheckCommand: ParsableCommand {
   var reverse = false
   @Option(help: "Source language (default: from the file name, else the glossary's).") var sourceLang: String?
   @Option(help: "Target language (default: from the file name, else the glossary's).") var targetLang: String?
-  @Option(help: "Sentence pairing: proportional (by paragraph and length, default) or aligner (GlossaryAlign).")
-  var pairing: Pairing = .proportional
+  @Option(help: "Sentence pairing: aligner (GlossaryAlign, default) or proportional (by paragraph and length).")
+  var pairing: Pairing = .aligner
   @Option(help: "Check every document pair YYYY-MM-DD-slug.LANG.txt under this folder.") var corpus: String?
   @Argument(help: "Source document (original).") var source: String?
   @Argument(help: "Target document (translation).") var target: String?
