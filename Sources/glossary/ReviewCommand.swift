@@ -76,8 +76,15 @@ struct ReviewCommand: ParsableCommand {
       throw ExitCode(Failure.usage)
     }
     let session = try ReviewSession(storage: storage, options: options, reviewer: reviewerName, today: ISODate.today())
+    if session.isFinished {
+      print("\(path): no candidates to review" + (filter == nil ? "" : " matching \"\(filter!)\""))
+      return
+    }
+    let glossary = try GlossaryStore.load(path: path)
     let corpusEvidence = try corpus.map { try ReviewCorpusEvidence(folder: $0, highlighter: session.highlighter) }
-    let summary = try ReviewLoop(session: session, path: path, corpus: corpusEvidence).run()
+    let summary = try ReviewLoop(
+      session: session, path: path, corpus: corpusEvidence, languages: (glossary.sourceLanguage, glossary.targetLanguage)
+    ).run()
     print(summary)
   }
 

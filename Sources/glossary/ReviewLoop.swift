@@ -7,16 +7,21 @@ struct ReviewLoop {
   let session: ReviewSession
   let path: String
   let corpus: ReviewCorpusEvidence?
+  /// Source and target language codes of the glossary (for corpus files).
+  let languages: (String, String)
 
   /// Runs until quit or done; returns the summary to print on the normal screen.
   func run() throws -> String {
     let terminal = try ReviewTerminal()
     defer { terminal.restore() }
-    let screen = ReviewScreen(style: ReviewStyle(color: Terminal.useColor), path: path, columns: terminal.columns)
+    var screen = ReviewScreen(style: ReviewStyle(color: Terminal.useColor), path: path, columns: terminal.columns)
     var message: String? = nil
     loop: while true {
       var extra: [ReviewEvidence] = []
-      if let corpus, let p = session.concept?.proposal, p.examples.count < 2 { extra = corpus.evidence(for: p, limit: 3 - p.examples.count) }
+      if let corpus, let p = session.concept?.proposal, p.examples.count < 2 {
+        extra = corpus.evidence(for: p, sourceLanguage: languages.0, targetLanguage: languages.1, limit: 3 - p.examples.count)
+      }
+      screen.columns = terminal.columns
       terminal.write(screen.render(session: session, message: message, extraEvidence: extra))
       message = nil
       let key = terminal.readKey()

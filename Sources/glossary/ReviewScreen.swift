@@ -43,8 +43,42 @@ struct ReviewScreen {
     return parts.joined(separator: " · ")
   }
 
-  func highlighted(_ h: HighlightedText) -> String {
-    h.pieces.map { $0.highlighted ? style.mark($0.text) : $0.text }.joined()
+  /// The sentence with its highlights, cut to about `maxWidth` columns around the first highlight.
+  func highlighted(_ h: HighlightedText, maxWidth: Int) -> String {
+    var chars: [(Character, Bool)] = []
+    for p in h.pieces { for c in p.text { chars.append((c, p.highlighted)) } }
+    var lo = 0
+    var hi = chars.count
+    let total = ReviewLineEditor.width(String(chars.map(\.0)))
+    if total > maxWidth {
+      let first = chars.firstIndex { $0.1 } ?? 0
+      let last = (chars.lastIndex { $0.1 } ?? first)
+      // Start a little before the first highlight, then take what fits.
+      var w = 0
+      lo = first
+      while lo > 0 && w < maxWidth / 4 {
+        lo -= 1
+        w += ReviewLineEditor.width(String(chars[lo].0))
+      }
+      hi = lo
+      w = 0
+      while hi < chars.count && (w < maxWidth - 2 || hi <= last) {
+        w += ReviewLineEditor.width(String(chars[hi].0))
+        hi += 1
+        if hi > last && w >= maxWidth - 2 { break }
+      }
+    }
+    var out = lo > 0 ? "…" : ""
+    var i = lo
+    while i < hi {
+      var j = i
+      while j < hi && chars[j].1 == chars[i].1 { j += 1 }
+      let text = String(chars[i..<j].map(\.0))
+      out += chars[i].1 ? style.mark(text) : text
+      i = j
+    }
+    if hi < chars.count { out += "…" }
+    return out
   }
 
   static func seen(_ e: GlossaryEntry) -> String {
@@ -91,8 +125,9 @@ struct ReviewScreen {
       line("  evidence:")
       for ev in evidence.prefix(3) {
         line("    " + style.dim(ev.document))
-        line("      " + highlighted(ev.source))
-        line("      " + highlighted(ev.target))
+        let room = max(40, columns * 2 - 10)
+        line("      " + highlighted(ev.source, maxWidth: room))
+        line("      " + highlighted(ev.target, maxWidth: room))
       }
     }
     if !c.related.isEmpty {
