@@ -1,1 +1,2 @@
 @_exported import GlossaryText
+@_exported import GlossaryAlign

@@ -19,9 +19,9 @@ public struct AlignmentLink: Hashable, Comparable, Sendable, CustomStringConvert
 /// Settings of `WordAligner`. Defaults were tuned on denero-dev (see scripts/eval-wordalign.sh).
 public struct WordAlignOptions: Sendable {
   /// IBM Model 1 iterations (initialization).
-  public var model1Iterations = 5
+  public var model1Iterations = 2
   /// HMM alignment model iterations (Vogel et al. 1996, jump distributions).
-  public var hmmIterations = 5
+  public var hmmIterations = 6
   /// Train both directions by agreement (Liang et al. 2006): expected link counts are
   /// the product of the two directions' posteriors.
   public var agreement = true

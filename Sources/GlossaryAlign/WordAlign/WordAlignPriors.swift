@@ -36,11 +36,16 @@ public enum WordAlignPriors {
   }
 
   /// Source-key -> target-word pairs from a lexicon's glosses (simplified headwords).
-  public static func pairs(from lexicon: Lexicon, normalizer: MatchKeyNormalizer) -> [LexicalPrior] {
+  /// - Parameter keep: source keys worth a prior (e.g. those in the corpus); nil keeps all.
+  public static func pairs(from lexicon: Lexicon, normalizer: MatchKeyNormalizer,
+                           keep: ((String) -> Bool)? = nil) -> [LexicalPrior] {
     var seen = Set<LexicalPrior>()
     var out: [LexicalPrior] = []
     for e in lexicon.entries {
-      let head = normalizer.keyString(e.simplified)
+      // Headwords are simplified Han already: their key is themselves; others get normalized.
+      let allHan = e.simplified.unicodeScalars.allSatisfy { $0.value >= 0x3400 && $0.value <= 0x9FFF }
+      let head = allHan ? e.simplified : normalizer.keyString(e.simplified)
+      if let keep, !keep(head) { continue }
       for g in e.glosses {
         guard let ws = words(ofGloss: g) else { continue }
         for w in ws {

@@ -51,24 +51,60 @@ public struct WordAlignJob {
 
   /// Tokenizes, trains and aligns; returns the links of each SOURCE/TARGET pair.
   public func run() throws -> [[AlignmentLink]] {
-    let aligner = try makeAligner()
+    let (aligner, units) = try prepare()
     aligner.train()
-    return aligner.allLinks(0..<source.count, symmetrization: symmetrization)
+    return project(aligner.allLinks(0..<source.count, symmetrization: symmetrization), units: units)
+  }
+
+  /// Maps links between model units back to input tokens (pretokenized input), deduplicated.
+  public func project(_ links: [[AlignmentLink]], units: UnitMap?) -> [[AlignmentLink]] {
+    guard let units else { return links }
+    return links.enumerated().map { p, ls in
+      var seen = Set<AlignmentLink>()
+      for l in ls {
+        seen.insert(AlignmentLink(source: Int(units.source[p][l.source]), target: Int(units.target[p][l.target])))
+      }
+      return seen.sorted()
+    }
+  }
+
+  /// For pretokenized input: the input token index of each model unit of SOURCE/TARGET pairs.
+  public struct UnitMap {
+    public var source: [[Int32]] = []
+    public var target: [[Int32]] = []
   }
 
   /// The untrained aligner over SOURCE/TARGET pairs (first) and training pairs.
-  public func makeAligner() throws -> WordAligner {
+  public func makeAligner() throws -> WordAligner { try prepare().aligner }
+
+  /// The untrained aligner, and for pretokenized input the unit -> token maps. Each
+  /// pretokenized token is itself tokenized like the training text (so "3月" is the "3" "月"
+  /// the model knows from raw text); links are projected back with `project`.
+  public func prepare() throws -> (aligner: WordAligner, units: UnitMap?) {
     precondition(source.count == target.count && trainSource.count == trainTarget.count)
     let normalizer = try MatchKeyNormalizer()
     var corpus = WordAlignCorpus()
     let termSources = terms.map(\.source)
     let srcTok = try WordAlignTokenizer(language: sourceLanguage, lexicon: lexicon, terms: termSources, normalizer: normalizer)
     let tgtTok = try WordAlignTokenizer(language: targetLanguage, lexicon: lexicon, terms: [], normalizer: normalizer)
+    var units: UnitMap? = pretokenized ? UnitMap() : nil
+    func split(_ line: String, _ tok: WordAlignTokenizer, _ vocabulary: WordVocabulary) throws -> ([Int32], [Int32]) {
+      var ids: [Int32] = [], map: [Int32] = []
+      for (k, token) in line.split(separator: " ", omittingEmptySubsequences: true).enumerated() {
+        var sub = try tok.tokenize(String(token), into: vocabulary)
+        if sub.isEmpty { sub = WordAlignTokenizer.pretokenized(String(token), normalizer: normalizer, into: vocabulary) }
+        ids += sub
+        map += Array(repeating: Int32(k), count: sub.count)
+      }
+      return (ids, map)
+    }
     for k in 0..<source.count {
       if pretokenized {
-        corpus.append(
-          sourceIDs: WordAlignTokenizer.pretokenized(source[k], normalizer: normalizer, into: corpus.sourceVocabulary),
-          targetIDs: WordAlignTokenizer.pretokenized(target[k], normalizer: normalizer, into: corpus.targetVocabulary))
+        let (s, sm) = try split(source[k], srcTok, corpus.sourceVocabulary)
+        let (t, tm) = try split(target[k], tgtTok, corpus.targetVocabulary)
+        corpus.append(sourceIDs: s, targetIDs: t)
+        units?.source.append(sm)
+        units?.target.append(tm)
       } else {
         corpus.append(sourceIDs: try srcTok.tokenize(source[k], into: corpus.sourceVocabulary),
                       targetIDs: try tgtTok.tokenize(target[k], into: corpus.targetVocabulary))
@@ -79,8 +115,16 @@ public struct WordAlignJob {
                     targetIDs: try tgtTok.tokenize(trainTarget[k], into: corpus.targetVocabulary))
     }
     var priors: [LexicalPrior] = []
-    if let lexicon { priors += WordAlignPriors.pairs(from: lexicon, normalizer: normalizer) }
+    if let lexicon {
+      let vocabulary = corpus.sourceVocabulary
+      priors += WordAlignPriors.pairs(from: lexicon, normalizer: normalizer) { vocabulary.existingID($0) != nil }
+    }
     if !terms.isEmpty { priors += WordAlignPriors.pairs(fromTerms: terms, normalizer: normalizer) }
-    return WordAligner(corpus: corpus, options: options, priors: priors)
+    if tgtTok.foldsInflections {
+      for k in priors.indices {
+        priors[k].target = String(decoding: WordAlignTokenizer.stem(ArraySlice(Array(priors[k].target.utf16))), as: UTF16.self)
+      }
+    }
+    return (WordAligner(corpus: corpus, options: options, priors: priors), units)
   }
 }

@@ -14,6 +14,9 @@ public final class WordAlignTokenizer {
   private let trie: TermTrie?
   /// Split unknown multi-character Han words into characters (on by default with a lexicon).
   public var characterFallback: Bool
+  /// Fold English inflections (`reiterated` -> `reiterat`, `ministries` -> `ministry`) so that
+  /// small corpora count one unit per word; on for English.
+  public var foldsInflections: Bool
 
   /// - Parameters:
   ///   - language: language of the sentences.
@@ -34,6 +37,7 @@ public final class WordAlignTokenizer {
     }
     self.trie = trie
     characterFallback = lexicon != nil
+    foldsInflections = language.base == "en"
     tokenizer = try WordTokenizer(language: language, terms: trie, normalizer: normalizer)
   }
 
@@ -55,11 +59,31 @@ public final class WordAlignTokenizer {
           ids.append(vocabulary.id(units[k..<(k + w)]))
           k += w
         }
+      } else if foldsInflections, tok.kind == .word {
+        ids.append(vocabulary.id(Self.stem(key)))
       } else {
         ids.append(vocabulary.id(key))
       }
     }
     return ids
+  }
+
+  /// Light English suffix folding on a lowercase key: possessive, plural, -ed, -ing.
+  /// Not a linguistic stemmer: it only has to map inflections of one word to one unit.
+  public static func stem(_ key: ArraySlice<UInt16>) -> ArraySlice<UInt16> {
+    var w = key
+    @inline(__always) func ends(_ suffix: String) -> Bool {
+      let u = Array(suffix.utf16)
+      return w.count > u.count && w.suffix(u.count).elementsEqual(u)
+    }
+    guard w.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x27 || $0 == 0x2D }) else { return key }
+    if ends("'s") { w = w.dropLast(2) } else if ends("'") { w = w.dropLast() }
+    if w.count > 4, ends("ies") { return ArraySlice(Array(w.dropLast(3)) + [0x79]) }  // ministries -> ministry
+    if w.count > 4, ends("sses") { return w.dropLast(2) }
+    if w.count > 3, ends("s"), !ends("ss"), !ends("us"), !ends("is") { w = w.dropLast() }
+    if w.count > 5, ends("ing") { return w.dropLast(3) }
+    if w.count > 4, ends("ed") { return w.dropLast(2) }
+    return w
   }
 
   /// Token ids of a pre-tokenized sentence: tokens split on spaces only (indices match
