@@ -42,10 +42,19 @@ public struct ReviewConcept: Sendable, Equatable {
 }
 
 /// Builds review concepts from glossary rows.
-public struct ReviewQueueBuilder {
+public final class ReviewQueueBuilder {
   private let normalizer: MatchKeyNormalizer
+  /// Match keys of source terms seen so far (the related-entries scan asks for every curated source on each screen).
+  private var keys: [String: String] = [:]
 
   public init(normalizer: MatchKeyNormalizer) { self.normalizer = normalizer }
+
+  private func key(_ s: String) -> String {
+    if let k = keys[s] { return k }
+    let k = normalizer.keyString(s)
+    keys[s] = k
+    return k
+  }
 
   /// Candidates first: best score, then most documents, then most occurrences, then target.
   static func candidateOrder(_ a: GlossaryEntry, _ b: GlossaryEntry) -> Bool {
@@ -63,7 +72,7 @@ public struct ReviewQueueBuilder {
     if let filter = options.filter, !filter.isEmpty {
       let f = normalizer.keyString(filter)
       keys = keys.filter { s in
-        normalizer.keyString(s).contains(f) || groups[s]!.contains { normalizer.keyString($0.target).contains(f) }
+        key(s).contains(f) || groups[s]!.contains { normalizer.keyString($0.target).contains(f) }
       }
     }
     func codeOrder(_ a: String, _ b: String) -> Bool { a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) }
@@ -89,14 +98,15 @@ public struct ReviewQueueBuilder {
   }
 
   /// The concept for `source` as the rows stand now.
+  /// - Parameter relatedLimit: at most this many related entries (0: do not look for them).
   public func concept(_ source: String, in entries: [GlossaryEntry], relatedLimit: Int = 6) -> ReviewConcept {
     let candidates = entries.filter { $0.source == source && $0.status == .candidate }.sorted(by: Self.candidateOrder)
     let existing = entries.filter { $0.source == source && $0.status.isCurated }.sorted(by: GlossaryEntry.fileOrder)
-    let key = normalizer.keyString(source)
+    let key = relatedLimit > 0 ? self.key(source) : ""
     var related: [GlossaryEntry] = []
     if !key.isEmpty {
       for e in entries where e.status.isCurated && e.source != source {
-        let k = normalizer.keyString(e.source)
+        let k = self.key(e.source)
         if !k.isEmpty && (k.contains(key) || key.contains(k)) { related.append(e) }
       }
     }

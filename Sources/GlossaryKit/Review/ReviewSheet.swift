@@ -29,8 +29,10 @@ public enum ReviewSheet {
   public static func export(_ entries: [GlossaryEntry], options: ReviewOptions = ReviewOptions(), normalizer: MatchKeyNormalizer) -> String {
     let builder = ReviewQueueBuilder(normalizer: normalizer)
     var rows = [columns]
+    var bySource: [String: [GlossaryEntry]] = [:]
+    for e in entries where e.status == .candidate { bySource[e.source, default: []].append(e) }
     for source in builder.sources(in: entries, options: options) {
-      for c in builder.concept(source, in: entries).candidates {
+      for c in (bySource[source] ?? []).sorted(by: ReviewQueueBuilder.candidateOrder) {
         let example = c.examples.first
         rows.append([
           c.source, c.target, c.score.map { String(format: "%.3f", $0) } ?? "", String(c.documents), years(c),
