@@ -123,12 +123,14 @@ public final class TerminologyChecker {
         let mine = resolved.filter { $0.hit.concept == c }
         let expected = expected(concept: c, at: date)
         var approved = false
+        var approvedCount = 0
         var others: [(Int, CheckIndex.RenderingHit, Verdict)] = []
         for (j, h) in mine {
           let e = index.concepts[c].renderings[h.rendering].entry
           let v = verdict(e, at: date)
           if v == .approved {
             approved = true
+            approvedCount += 1
             let tgtLoc = ctx.targetLocation(j, h, words: tgtWords[j])
             var list = used[c, default: []]
             if let k = list.firstIndex(where: { $0.rendering == e.target }) { list[k].count += 1 } else {
@@ -139,8 +141,11 @@ public final class TerminologyChecker {
             others.append((j, h, v))
           }
         }
+        // An outdated rendering beside enough approved ones usually renders another
+        // word (首相 "Prime Minister" next to 国务院总理 "Premier of the State Council").
+        let sourceCount = span.source.reduce(0) { n, i in n + srcHits[i].hits.filter { $0.concept == c }.count }
         var reportedOutdated = false
-        for (j, h, v) in others where v == .outdated {
+        for (j, h, v) in others where v == .outdated && approvedCount < sourceCount {
           reportedOutdated = true
           let e = index.concepts[c].renderings[h.rendering].entry
           let tgtLoc = ctx.targetLocation(j, h, words: tgtWords[j])
