@@ -116,6 +116,38 @@ struct ReviewSessionTests {
     #expect(try t.waitForExit() == 0)
   }
 
+  @Test func noteVariantDeprecateAndHelp() throws {
+    let path = try Self.make()
+    let t = try PseudoTerminal(["review", "--glossary", path, "--filter", "belt"], environment: Self.env)
+    try t.waitFor("1 of 1")
+    try t.waitFor("> ")
+    t.send("?")
+    try t.waitFor("press any key")
+    t.send(" ")
+    try t.waitFor("> ")
+    t.send("n")
+    try t.waitFor("note: ")
+    t.send("Singular.")
+    t.send(.enter)
+    try t.waitFor("saved: note")
+    #expect(try Self.rows(path).first { $0.target == "the Belt and Road Initiative" }?.note == "Singular.")
+    try t.waitFor("> ")
+    t.send("v")
+    try t.waitFor("saved: admitted variant")
+    #expect(try Self.status(path, "一带一路", "the Belt and Road Initiative") == .admitted)
+    try t.waitFor("> ")
+    t.send("d")
+    try t.waitFor("replaced by: ")
+    t.send("the Belt and Road Initiative")
+    t.send(.enter)
+    try t.waitFor("Nothing left to review.")
+    let old = try Self.rows(path).first { $0.target == "One Belt, One Road" }
+    #expect(old?.status == .deprecated && old?.replacedBy == "the Belt and Road Initiative")
+    t.send("q")
+    #expect(try t.waitForExit() == 0)
+    #expect(t.output.contains("variants 1, deprecated 1"))
+  }
+
   @Test func killedInTheMiddleLosesOnlyTheDecisionBeingTyped() throws {
     let path = try Self.make()
     let t = try PseudoTerminal(["review", "--glossary", path], environment: Self.env)
