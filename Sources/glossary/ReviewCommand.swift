@@ -20,16 +20,16 @@ struct ReviewCommand: ParsableCommand {
       fill them in a spreadsheet, then --apply-sheet applies them and lists the rows it could not apply.
 
       Examples:
-        glossary review --glossary Glossaries/mined.zh-en.tsv --sort frequency --limit 50
+        glossary review --sort frequency --limit 50 --reviewer li.wei
         glossary review --export-sheet review.csv
-        glossary review --apply-sheet review.csv --reviewer li.wei
+        glossary review --apply-sheet review.csv
       """
   )
 
   @OptionGroup var glossaryOptions: GlossaryWriteOptions
   @Option(help: ArgumentHelp("Corpus folder for more evidence when a candidate has few examples (default: none).", valueName: "dir"))
   var corpus: String?
-  @Option(help: "Order of concepts: score, frequency or date (default: score).") var sort: String = "score"
+  @Option(help: "Order of concepts: score, frequency or date.") var sort: String = "score"
   @Option(help: ArgumentHelp("Only concepts whose term or a rendering contains this text (match keys).", valueName: "text"))
   var filter: String?
   @Option(help: "At most this many concepts (default: all).") var limit: Int?
