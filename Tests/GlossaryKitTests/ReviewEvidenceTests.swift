@@ -1,4 +1,5 @@
 import Foundation
+import GlossaryTestSupport
 import Testing
 
 @testable import GlossaryKit
@@ -40,6 +41,19 @@ struct ReviewEvidenceTests {
     #expect(ev.count == 1)
     #expect(ev[0].source.highlights == [3..<7])
     #expect(ev[0].target.pieces.filter(\.highlighted).map(\.text) == ["the Belt and Road Initiative"])
+  }
+
+  @Test func corpusEvidenceFindsBothSidesInTheDocumentsSeen() throws {
+    let dir = try TestSupport.temporaryDirectory("review-corpus")
+    try TestSupport.write("中方愿同哈方加强战略沟通。双方同意深化合作。\n", to: "2013-09-07-talks.zh.txt", in: dir)
+    try TestSupport.write("China is ready to strengthen strategic communication. The two sides agreed.\n", to: "2013-09-07-talks.en.txt", in: dir)
+    let corpus = try ReviewCorpusEvidence(folder: dir, highlighter: h)
+    let e = GlossaryEntry(source: "加强战略沟通", target: "strengthen strategic communication", seenIn: ["2013-09-07-talks", "2014-01-01-missing"])
+    let ev = corpus.evidence(for: e, limit: 2)
+    #expect(ev.count == 1)
+    #expect(ev.first?.document == "2013-09-07-talks (corpus)")
+    #expect(ev.first?.source.pieces.filter(\.highlighted).map(\.text) == ["加强战略沟通"])
+    #expect(ev.first?.target.text == "China is ready to strengthen strategic communication.")
   }
 
   @Test func csvReaderAcceptsBOMCRLFAndQuotedLineBreaks() throws {
