@@ -65,10 +65,10 @@ struct ReviewCommand: ParsableCommand {
       return
     }
     if let applySheet { return try apply(sheet: applySheet, to: storage) }
-    guard Terminal.stdinIsTerminal else {
+    guard Terminal.stdinIsTerminal && Terminal.stdoutIsTerminal else {
       Failure.printError(
         """
-        review needs a terminal on standard input. Without one, use the sheet workflow:
+        review needs a terminal (standard input and output). Without one, use the sheet workflow:
           glossary review --glossary \(path) --export-sheet review.csv
           (fill the decision column: accept, reject, edit + new_target, variant, deprecate + replacement, skip)
           glossary review --glossary \(path) --apply-sheet review.csv

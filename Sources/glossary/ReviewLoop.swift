@@ -66,6 +66,9 @@ struct ReviewLoop {
         }
       } catch let e as ReviewError {
         message = ReviewStyle(color: Terminal.useColor).warn(e.description)
+      } catch {
+        // Lock held by another command, file broken by another editor ...: nothing was written; retry or quit.
+        message = ReviewStyle(color: Terminal.useColor).warn("not saved: \(error)")
       }
     }
     terminal.restore()

@@ -177,6 +177,26 @@ struct ReviewSessionTests {
     #expect(try again.waitForExit() == 0)
   }
 
+  @Test func aDecisionWaitingForTheLockIsNotLost() throws {
+    let path = try Self.make()
+    var env = Self.env
+    env["GLOSSARY_LOCK_TIMEOUT"] = "0.3"
+    let t = try PseudoTerminal(["review", "--glossary", path], environment: env)
+    try t.waitFor("> ")
+    let lock = try FileLock(path: GlossaryStore.lockPath(for: path), timeout: 5, lockedPath: path)
+    t.send("a")
+    try t.waitFor("not saved:")
+    #expect(try Self.status(path, "人类命运共同体", "a community with a shared future for mankind") == .candidate)
+    lock.unlock()
+    try t.waitFor("> ")
+    t.send("a")
+    try t.waitFor("2 of 3")
+    #expect(try Self.status(path, "人类命运共同体", "a community with a shared future for mankind") == .preferred)
+    try t.waitFor("> ")
+    t.send("q")
+    #expect(try t.waitForExit() == 0)
+  }
+
   @Test func signalRestoresTheTerminal() throws {
     let path = try Self.make()
     let t = try PseudoTerminal(["review", "--glossary", path], environment: Self.env)
