@@ -80,8 +80,7 @@ public enum ReviewSheet {
   public static func apply(
     sheet text: String, sheetPath: String, to storage: ReviewStorage, reviewer: String, date: ISODate
   ) throws -> Report {
-    let records: [ReviewCSV.Record]
-    do { records = try ReviewCSV.parse(text) } catch { throw ReviewError.badSheet(path: sheetPath, line: error.line, reason: error.reason) }
+    let records = ReviewCSV.parse(text)
     guard let header = records.first else { throw ReviewError.badSheet(path: sheetPath, line: 0, reason: "empty sheet") }
     var column: [String: Int] = [:]
     for (i, name) in header.fields.enumerated() {
