@@ -12,8 +12,8 @@ DATA="${GLOSSARY_SHARED_DATA:-../shared/data}"
 MAC="$DATA/mac-dev"
 CEDICT="$DATA/cc-cedict/cedict_1_0_ts_utf-8_mdbg.txt"
 SCORER="${GLOSSARY_SHARED_EVAL:-$(dirname "$DATA")/eval}/score_sentalign.py"
-FLOOR_STRICT_NOLEX="${FLOOR_STRICT_NOLEX:-0.70}"
-FLOOR_STRICT_LEX="${FLOOR_STRICT_LEX:-0.76}"
+FLOOR_STRICT_NOLEX="${FLOOR_STRICT_NOLEX:-0.64}"
+FLOOR_STRICT_LEX="${FLOOR_STRICT_LEX:-0.77}"
 if [ ! -d "$MAC" ]; then echo "eval-align: no $MAC; skipped"; exit 0; fi
 
 SCRATCH="${GLOSSARY_SCRATCH:-.build}"

@@ -1,7 +1,7 @@
 import Foundation
 import GlossaryKit
 
-// glossary-bench align [--no-lexicon] [key=value ...]
+// glossary-bench align [--no-lexicon] [--mac-only] [key=value ...]
 //   Sentence alignment speed (sentences/second, both sides counted) and peak memory on
 //   mac-dev (with strict/lax F1 against its gold links, scored as score_sentalign.py does)
 //   and on a generated 10,000-sentence pair; plain Gale-Church (length only) in the same
@@ -21,6 +21,7 @@ func benchAlign(_ args: [String]) throws {
     case "stemLength": config.stemLength = Int(v)
     case "bandWidth": config.bandWidth = Int(v)
     case "secondPass": config.secondPass = v != 0
+    case "refitLength": config.refitLength = v != 0
     default: throw BenchAlignError.unknownSetting(kv[0])
     }
   }
@@ -61,6 +62,7 @@ func benchAlign(_ args: [String]) throws {
       }
     }
   }
+  if args.contains("--mac-only") { return }
   // Generated pair: mac-dev-like lengths, 10,000 source sentences, some split in two on the target side.
   var rng = SplitMix64(seed: 42)
   var src: [String] = [], tgt: [String] = []

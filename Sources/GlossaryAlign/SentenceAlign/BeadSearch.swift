@@ -177,22 +177,23 @@ struct BeadSearch {
     j >= pLo[i] && j < pHi[i] ? Double(a[pOff[i] + j - pLo[i]]) : 0
   }
 
-  /// Lexical similarity of source i0..<i1 and target j0..<j1, in [0, 1].
-  func similarity(_ i0: Int, _ i1: Int, _ j0: Int, _ j1: Int, smoothing: Double, chance: Double) -> Double {
-    var cov = 0.0, total = smoothing
-    for i in i0..<i1 {
+  /// Lexical agreement of source i0..<i1 and target j0..<j1: per sentence, the
+  /// share of its weight covered by the other side beyond chance, summed over
+  /// the bead's sentences (0...a+b). A bonus, so that merging two beads gains
+  /// nothing unless the cross pairs beat chance.
+  func agreement(_ i0: Int, _ i1: Int, _ j0: Int, _ j1: Int, smoothing: Double, chance: Double) -> Double {
+    var sum = 0.0
+    for i in i0..<i1 where srcTotal[i] > 0 {
       var s = 0.0
       for j in j0..<j1 { s += max(0, pair(sm, i, j) - chance * srcChance[i]) }
-      cov += min(srcTotal[i], s)
-      total += srcTotal[i]
+      sum += min(srcTotal[i], s) / (srcTotal[i] + smoothing)
     }
-    for j in j0..<j1 {
+    for j in j0..<j1 where tgtTotal[j] > 0 {
       var s = 0.0
       for i in i0..<i1 { s += max(0, pair(tm, i, j) - chance * tgtChance[j]) }
-      cov += min(tgtTotal[j], s)
-      total += tgtTotal[j]
+      sum += min(tgtTotal[j], s) / (tgtTotal[j] + smoothing)
     }
-    return total > 0 ? cov / total : 0
+    return sum
   }
 
   /// Gale-Church: -log P(|delta|) of target length given source length.
@@ -220,9 +221,9 @@ struct BeadSearch {
     }
     if a == 0 || b == 0 { return (cost + model.skipCost * Double(a + b), 0, 0) }
     let len = lengthCost(i0, i1, j0, j1, model: model)
-    let sim = model.useLexical ? similarity(i0, i1, j0, j1, smoothing: model.smoothing, chance: model.chance) : 0
-    cost += model.lengthWeight * len + model.lexicalWeight * Double(a + b) * (1 - sim)
-    return (cost, sim, len)
+    let agree = model.useLexical ? agreement(i0, i1, j0, j1, smoothing: model.smoothing, chance: model.chance) : 0
+    cost += model.lengthWeight * len - model.lexicalWeight * agree
+    return (cost, agree / Double(a + b), len)
   }
 
   /// Best bead path through the band, or nil when (n, m) cannot be reached.
