@@ -159,15 +159,29 @@ extension LookupIndex {
       return out
     }
     guard !grams.isEmpty else { return [] }
-    var best: UnsafeBufferPointer<UInt32>?
-    for g in grams {
+    // Intersect the posting lists (sorted by length, then id), rarest first; verify the survivors.
+    var lists: [UnsafeBufferPointer<UInt64>] = []
+    for g in Set(grams) {
       let list = v.keys(withGram: g)
       if list.isEmpty { return [] }
-      if best == nil || list.count < best!.count { best = list }
+      lists.append(list)
     }
-    for k in best! {
-      let key = v.key(Int(k))
-      if key.count > q.count, LookupIndex.contains(key, q) { out.append(Int(k)); if out.count >= limit { break } }
+    lists.sort { $0.count < $1.count }
+    var candidates = Array(lists[0])
+    for other in lists.dropFirst() {
+      if candidates.count < 8 { break }
+      var kept: [UInt64] = []
+      var i = 0, j = 0
+      while i < candidates.count && j < other.count {
+        if candidates[i] == other[j] { kept.append(candidates[i]); i += 1; j += 1 }
+        else if candidates[i] < other[j] { i += 1 } else { j += 1 }
+      }
+      candidates = kept
+    }
+    for c in candidates {
+      let k = Int(c & 0xFFFF_FFFF)
+      guard Int(c >> 32) > q.count else { continue }
+      if LookupIndex.contains(v.key(k), q) { out.append(k); if out.count >= limit { break } }
     }
     return out
   }
@@ -245,7 +259,7 @@ extension LookupIndex {
     var counts: [UInt32: Int] = [:]
     for g in LookupKeys.grams(q) {
       let list = v.keys(withGram: g)
-      for k in list.prefix(20000) { counts[k, default: 0] += 1 }
+      for k in list.prefix(20000) { counts[UInt32(truncatingIfNeeded: k), default: 0] += 1 }
     }
     candidates = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(200).map { Int($0.key) }
     if v.count <= 200_000 { candidates += 0..<v.count }

@@ -83,7 +83,7 @@ public final class LookupIndex {
     let table: UnsafeBufferPointer<UInt32>
     let gramHash: UnsafeBufferPointer<UInt64>?
     let gramStart: UnsafeBufferPointer<UInt32>?
-    let gramKeys: UnsafeBufferPointer<UInt32>?
+    let gramKeys: UnsafeBufferPointer<UInt64>?
 
     var count: Int { start.count - 1 }
 
@@ -110,8 +110,8 @@ public final class LookupIndex {
       }
     }
 
-    /// Keys sharing a gram, shortest first.
-    func keys(withGram g: UInt64) -> UnsafeBufferPointer<UInt32> {
+    /// Keys sharing a gram, shortest first, as `length << 32 | key id`.
+    func keys(withGram g: UInt64) -> UnsafeBufferPointer<UInt64> {
       guard let gramHash, let gramStart, let gramKeys else { return UnsafeBufferPointer(start: nil, count: 0) }
       var lo = 0, hi = gramHash.count
       while lo < hi {
@@ -132,13 +132,13 @@ public final class LookupIndex {
         blob: image.section(.srcBlob, UInt8.self), start: image.section(.srcStart, UInt32.self),
         post: image.section(.srcPost, UInt32.self), concepts: image.section(.srcConcepts, UInt32.self),
         table: image.section(.srcTable, UInt32.self), gramHash: image.section(.srcGramHash, UInt64.self),
-        gramStart: image.section(.srcGramStart, UInt32.self), gramKeys: image.section(.srcGramKeys, UInt32.self))
+        gramStart: image.section(.srcGramStart, UInt32.self), gramKeys: image.section(.srcGramKeys, UInt64.self))
     case .target:
       return KeySetView(
         blob: image.section(.tgtBlob, UInt8.self), start: image.section(.tgtStart, UInt32.self),
         post: image.section(.tgtPost, UInt32.self), concepts: image.section(.tgtConcepts, UInt32.self),
         table: image.section(.tgtTable, UInt32.self), gramHash: image.section(.tgtGramHash, UInt64.self),
-        gramStart: image.section(.tgtGramStart, UInt32.self), gramKeys: image.section(.tgtGramKeys, UInt32.self))
+        gramStart: image.section(.tgtGramStart, UInt32.self), gramKeys: image.section(.tgtGramKeys, UInt64.self))
     case .pinyin:
       return KeySetView(
         blob: image.section(.pyBlob, UInt8.self), start: image.section(.pyStart, UInt32.self),

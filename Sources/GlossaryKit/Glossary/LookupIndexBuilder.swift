@@ -142,14 +142,14 @@ enum LookupIndexBuilder {
     pairs.sort { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
     var hashes: [UInt64] = []
     var gramStart: [UInt32] = []
-    var gramKeys: [UInt32] = []
+    var gramKeys: [UInt64] = []  // key length << 32 | key id: sorted, so postings intersect by merging
     gramKeys.reserveCapacity(pairs.count)
     for (i, p) in pairs.enumerated() {
       if i == 0 || pairs[i - 1].0 != p.0 {
         hashes.append(p.0)
         gramStart.append(UInt32(i))
       }
-      gramKeys.append(p.2)
+      gramKeys.append(UInt64(p.1) << 32 | UInt64(p.2))
     }
     gramStart.append(UInt32(pairs.count))
     w.put(grams.0, hashes)

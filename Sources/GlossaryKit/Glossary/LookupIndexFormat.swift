@@ -11,7 +11,7 @@ import Foundation
 /// -> concepts postings, an open-addressing hash table, and for source and
 /// target a gram index (word / Han-bigram hash -> keys, shortest key first).
 enum IndexLayout {
-  static let magic: [UInt8] = Array("GLOSIDX2".utf8)
+  static let magic: [UInt8] = Array("GLOSIDX3".utf8)
   static let headerSize = 1024
   /// Section ids.
   enum S: Int, CaseIterable {
@@ -23,7 +23,7 @@ enum IndexLayout {
   static func elementSize(_ s: S) -> Int {
     switch s {
     case .srcBlob, .tgtBlob, .pyBlob, .columnSlots: return 1
-    case .rowOffset, .srcGramHash, .tgtGramHash: return 8
+    case .rowOffset, .srcGramHash, .tgtGramHash, .srcGramKeys, .tgtGramKeys: return 8
     default: return 4
     }
   }
