@@ -31,10 +31,15 @@ public struct WordAlignOptions: Sendable {
   public var maxJump = 7
   /// A directional link is kept when its posterior reaches this.
   public var posteriorThreshold = 0.5
+  /// When set, decode one link set: links whose mean posterior of both directions reaches
+  /// this (symmetrization then has nothing to combine). Nil: directional links + symmetrization.
+  public var averagedThreshold: Double? = nil
   /// Pseudo-count of each lexicon or term prior pair, added to both directions' counts.
   public var priorWeight = 2.0
   /// Pseudo-count for pairs whose keys are identical on both sides (numbers, Latin names, punctuation).
   public var identicalWeight = 1.0
+  /// Variational Bayes t-tables with this Dirichlet concentration (nil: plain EM).
+  public var variationalAlpha: Double? = nil
   /// Worker threads for the E-step (the corpus is split into this many chunks).
   public var threads = 2
 

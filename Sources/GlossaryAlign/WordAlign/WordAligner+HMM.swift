@@ -136,6 +136,14 @@ extension WordAligner {
     let postF = s.postF.pointer, postR = s.postR.pointer
     let tau = options.posteriorThreshold
     var forward: [AlignmentLink] = [], reverse: [AlignmentLink] = []
+    if let avg = options.averagedThreshold {
+      for i in 0..<I {
+        for j in 0..<J where (postF[j * I + i] + postR[i * J + j]) / 2 >= avg {
+          forward.append(AlignmentLink(source: i, target: j))
+        }
+      }
+      return (forward, forward)
+    }
     for i in 0..<I {
       for j in 0..<J {
         if postF[j * I + i] >= tau { forward.append(AlignmentLink(source: i, target: j)) }

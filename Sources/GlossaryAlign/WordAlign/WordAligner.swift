@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Unsupervised word aligner: IBM Model 1 then an HMM alignment model with jump
 /// distributions (Vogel et al. 1996), both directions trained by agreement
@@ -228,9 +229,18 @@ public final class WordAligner: @unchecked Sendable {
       fTotal[Int(pairSource[id])] += forwardTable[id]
       rTotal[Int(pairTarget[id])] += reverseTable[id]
     }
-    for id in 0..<np {
-      forwardTable[id] /= fTotal[Int(pairSource[id])]
-      reverseTable[id] /= rTotal[Int(pairTarget[id])]
+    if let alpha = options.variationalAlpha {
+      // Variational Bayes with a symmetric Dirichlet(alpha): exp(digamma) shrinks rare counts,
+      // so rare words stop collecting links (Riley & Gildea 2012; fast_align -v).
+      for id in 0..<np {
+        forwardTable[id] = exp(digamma(forwardTable[id] + alpha) - digamma(fTotal[Int(pairSource[id])] + alpha * 100))
+        reverseTable[id] = exp(digamma(reverseTable[id] + alpha) - digamma(rTotal[Int(pairTarget[id])] + alpha * 100))
+      }
+    } else {
+      for id in 0..<np {
+        forwardTable[id] /= fTotal[Int(pairSource[id])]
+        reverseTable[id] /= rTotal[Int(pairTarget[id])]
+      }
     }
     func normalizeNull(_ c: [Double], into t: inout [Double]) {
       let sum = c.reduce(0, +)
@@ -340,4 +350,12 @@ struct PairTable: Sendable {
       values[i] = v
     }
   }
+}
+
+/// Digamma function (asymptotic series after shifting x above 6).
+func digamma(_ x: Double) -> Double {
+  var x = x, r = 0.0
+  while x < 6 { r -= 1 / x; x += 1 }
+  let f = 1 / (x * x)
+  return r + log(x) - 0.5 / x - f * (1.0 / 12 - f * (1.0 / 120 - f * (1.0 / 252 - f * (1.0 / 240 - f / 132))))
 }
