@@ -9,9 +9,9 @@ import Testing
                 sourceTokenRanges: source.map { _ in 0..<0 }, targetTokenRanges: target.map { _ in 0..<0 }, score: 1)
   }
 
-  // Source ids: 1 人类, 2 命运, 3 共同体, 4 构建, 5 的, 6 。, 7 中老
-  let content: [Bool] = [false, true, true, true, true, true, false, true]
-  let edge: [Bool] = [false, true, true, true, true, false, false, true]
+  // Source ids: 1 人类, 2 命运, 3 共同体, 4 构建, 5 的, 6 。, 7 中老, 8 推动, 9 国, 10 务委员
+  let content: [Bool] = [false, true, true, true, true, true, false, true, true, true, true]
+  let edge: [Bool] = [false, true, true, true, true, false, false, true, true, true, true]
 
   @Test func nestedTermsKeptOnlyWhenTheyRecurOnTheirOwn() {
     let pairs = [
@@ -19,36 +19,64 @@ import Testing
       pair(1, [1, 2, 3, 5, 6]),  // 人类命运共同体的。
       pair(2, [7, 2, 3, 6]),  // 中老命运共同体。
       pair(3, [2, 3, 6]),  // 命运共同体。
+      pair(4, [8, 1, 2, 3, 6]),  // 推动人类命运共同体。
     ]
-    let found = PhraseMiner(minDocuments: 2).mine(pairs: pairs, isContent: content, isEdgeAllowed: edge) { $0.count >= 1 }
+    let found = PhraseMiner(minDocuments: 2).mine(pairs: pairs, isContent: content, isLeftEdge: edge, isRightEdge: edge) { $0.count >= 1 }
     let phrases = Set(found.map(\.tokens))
     #expect(phrases.contains([1, 2, 3]))  // 人类命运共同体 in 2 documents
     #expect(phrases.contains([2, 3]))  // 命运共同体 also on its own in 2 documents
     #expect(!phrases.contains([1, 2]))  // 人类命运 never on its own
     #expect(!phrases.contains([3, 5]))  // 的 may not end a phrase
     let term = found.first { $0.tokens == [1, 2, 3] }!
-    #expect(term.documents == [0, 1])
+    #expect(term.documents == [0, 1, 4])
     #expect(found.first { $0.tokens == [2, 3] }!.independentDocuments == 2)
+  }
+
+  @Test func piecesOfACutWordAreNotPhrases() {
+    // 国|务委员 (a word ICU cut): 务委员 never stands without 国 before it.
+    let pairs = [pair(0, [9, 10, 6]), pair(1, [9, 10, 5]), pair(2, [6, 9, 10])]
+    let found = PhraseMiner(minDocuments: 2).mine(pairs: pairs, isContent: content, isLeftEdge: edge, isRightEdge: edge) { _ in true }
+    #expect(Set(found.map(\.tokens)) == [[9, 10]])
   }
 
   @Test func phrasesBelowTheDocumentThresholdAreDropped() {
     let pairs = [pair(0, [1, 2, 3]), pair(0, [1, 2, 3]), pair(1, [4, 1])]
-    let found = PhraseMiner(minDocuments: 2).mine(pairs: pairs, isContent: content, isEdgeAllowed: edge) { _ in true }
+    let found = PhraseMiner(minDocuments: 2).mine(pairs: pairs, isContent: content, isLeftEdge: edge, isRightEdge: edge) { _ in true }
     #expect(Set(found.map(\.tokens)) == [[1]])
   }
 
-  @Test func targetSpanFollowsConsistentLinks() {
+  /// A pair whose target tokens are separate words (a space between each), except where `glued` says.
+  func targetPair(_ target: [Int32], glued: Set<Int> = []) -> AlignedPair {
+    var ranges: [Range<Int32>] = []
+    var at: Int32 = 0
+    for i in target.indices {
+      if i > 0 && !glued.contains(i) { at += 1 }
+      ranges.append(at..<(at + 1))
+      at += 1
+    }
+    return AlignedPair(document: 0, sourceRange: 0..<0, targetRange: 0..<0, sourceTokens: [1, 2, 3], targetTokens: target,
+                       sourceTokenRanges: [0..<1, 1..<2, 2..<3], targetTokenRanges: ranges, score: 1)
+  }
+
+  @Test func targetSpansFollowConsistentLinksAndGrowOverUnalignedWords() {
     let collector = RenderingCollector()
-    let isWord = [false, true, true, true, true, false]  // id 5 is punctuation
-    let tokens: [Int32] = [1, 2, 3, 4, 5]
-    let links = [AlignmentLink(source: 0, target: 1), AlignmentLink(source: 1, target: 2), AlignmentLink(source: 2, target: 0)]
-    // Source span 0..<2 links to targets 1 and 2: consistent.
-    #expect(collector.targetSpan(of: 0..<2, links: links, targetCount: 5, isWord: isWord, tokens: tokens) == 1..<3)
-    // Source span 1..<3 links to 0 and 2, but target 1 is linked from outside: inconsistent.
-    #expect(collector.targetSpan(of: 1..<3, links: links, targetCount: 5, isWord: isWord, tokens: tokens) == nil)
-    // Punctuation at the edge is trimmed.
-    let withPunct = [AlignmentLink(source: 0, target: 3), AlignmentLink(source: 0, target: 4)]
-    #expect(collector.targetSpan(of: 0..<1, links: withPunct, targetCount: 5, isWord: isWord, tokens: tokens) == 3..<4)
+    // Target ids: 1 general, 2 secretary, 3 central, 4 committee, 5 ".", 6 "of"; 6 is a function word.
+    let isWord = [false, true, true, true, true, false, true]
+    let isEdge = [false, false, false, false, false, false, true]
+    let pair = targetPair([1, 2, 3, 4, 5])
+    let links = [AlignmentLink(source: 0, target: 2), AlignmentLink(source: 0, target: 3), AlignmentLink(source: 1, target: 4)]
+    // Source token 0 links to "central committee"; "general secretary" before it is unaligned, so spans may grow over it.
+    let spans = collector.targetSpans(of: 0..<1, pair: pair, links: links, isWord: isWord, isEdgeWord: isEdge)
+    #expect(Set(spans) == [2..<4, 1..<4, 0..<4])
+    // Source span 0..<2 would take target 4 (punctuation) too: trimmed off.
+    #expect(collector.targetSpans(of: 0..<2, pair: pair, links: links, isWord: isWord, isEdgeWord: isEdge).contains(2..<4))
+    // Inconsistent: target 3 is linked from source 2 as well as from inside the span's range.
+    let crossing = [AlignmentLink(source: 0, target: 2), AlignmentLink(source: 0, target: 4), AlignmentLink(source: 2, target: 3)]
+    #expect(collector.targetSpans(of: 0..<1, pair: pair, links: crossing, isWord: isWord, isEdgeWord: isEdge).isEmpty)
+    // An orthographic word is never cut: "one-China" (one, -, china glued together).
+    let glued = targetPair([1, 5, 2], glued: [1, 2])
+    let partial = [AlignmentLink(source: 0, target: 0), AlignmentLink(source: 2, target: 2)]
+    #expect(collector.targetSpans(of: 0..<1, pair: glued, links: partial, isWord: isWord, isEdgeWord: isEdge) == [0..<3])
   }
 
   func mined(_ source: String, _ renderings: [(String, Double, [String])]) -> MinedTerm {

@@ -64,34 +64,34 @@ public struct TermHistory: Sendable, Equatable {
     switches = TermHistory.detectSwitches(timelines)
   }
 
-  /// A switch: the rendering used most in a year changes from A to B, B stays
-  /// the most used in every later year with evidence, A is rare after the
-  /// change and B was rare before it.
+  /// A switch from A to B: B first appears after A did, and from B's first
+  /// sighting on, A appears in at most a quarter as many documents as B (A
+  /// gave way), while before it A was in use. For each A one B is reported:
+  /// the most official (preferred before admitted ...), then the most used;
+  /// renderings that only coexist are no switch.
   static func detectSwitches(_ timelines: [Timeline]) -> [Switch] {
-    let seen = timelines.filter { !$0.perYear.isEmpty }
-    guard seen.count >= 2 else { return [] }
-    let years = Set(seen.flatMap { $0.perYear.keys }).sorted()
-    // Dominant rendering per year (ties: the one seen first).
-    let dominant: [Int] = years.map { y in
-      seen.indices.max { a, b in (seen[a].perYear[y] ?? 0, -a) < (seen[b].perYear[y] ?? 0, -b) }!
-    }
+    let seen = timelines.filter { $0.firstSeen != nil }
     var switches: [Switch] = []
-    for i in 1..<years.count where dominant[i] != dominant[i - 1] {
-      let old = seen[dominant[i - 1]], new = seen[dominant[i]]
-      // The new rendering must keep the lead from here on.
-      guard dominant[i...].allSatisfy({ $0 == dominant[i] }) else { continue }
-      let oldAfter = years[i...].reduce(0) { $0 + (old.perYear[$1] ?? 0) }
-      let newAfter = years[i...].reduce(0) { $0 + (new.perYear[$1] ?? 0) }
-      // ... and must be new: rare while the old one led.
-      let oldBefore = years[..<i].reduce(0) { $0 + (old.perYear[$1] ?? 0) }
-      let newBefore = years[..<i].reduce(0) { $0 + (new.perYear[$1] ?? 0) }
-      guard oldAfter * 4 <= newAfter, newBefore * 4 <= oldBefore, let lastOld = old.lastSeen, let firstNew = new.firstSeen
-      else { continue }
+    for old in seen {
+      guard let oldFirst = old.firstSeen, let oldLast = old.lastSeen else { continue }
+      var best: (Timeline, Int)? = nil
+      for new in seen where new.target != old.target {
+        guard let newFirst = new.firstSeen, oldFirst < newFirst else { continue }
+        let newAfter = new.documents.filter { ISODate($0.prefix(10)).map { $0 >= newFirst } ?? false }.count
+        let oldAfter = old.documents.filter { ISODate($0.prefix(10)).map { $0 >= newFirst } ?? false }.count
+        let oldBefore = old.documents.count - oldAfter
+        guard oldBefore >= 1, newAfter >= 2, oldAfter * 4 <= newAfter else { continue }
+        // The official rendering first (preferred over admitted ...), then the most used.
+        if best == nil || (new.status, -newAfter) < (best!.0.status, -best!.1) { best = (new, newAfter) }
+      }
+      guard let (new, _) = best, let firstNew = new.firstSeen else { continue }
+      let lastOld = old.documents.compactMap { ISODate($0.prefix(10)) }.filter { $0 < firstNew }.max() ?? oldLast
       switches.append(Switch(
         from: old.target, to: new.target, lastOld: lastOld, firstNew: firstNew,
-        before: old.examples.last, after: new.examples.first))
+        before: old.examples.last { ISODate($0.document.prefix(10)).map { $0 <= lastOld } ?? false },
+        after: new.examples.first))
     }
-    return switches
+    return switches.sorted { $0.firstNew < $1.firstNew }
   }
 }
 

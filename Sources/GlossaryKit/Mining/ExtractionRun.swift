@@ -75,7 +75,9 @@ public struct ExtractionRun {
     if write, let glossaryPath {
       let keys = try LookupKeys(normalizer: normalizer)
       let counts = try GlossaryStore.update(path: glossaryPath, languages: (source.code, target.code)) { g in
-        g.merge(terms, keys: keys)
+        let merged = g.merge(terms, keys: keys)
+        let refreshed = try g.refreshCuratedEvidence(from: prepared)
+        return (new: merged.new, updated: merged.updated + refreshed, unchanged: merged.unchanged)
       }
       summary.newCandidates = counts.new
       summary.updatedEntries = counts.updated

@@ -46,44 +46,79 @@ public struct Extractor: Sendable {
   public func mine(_ corpus: PreparedCorpus, links: [[AlignmentLink]]) -> [MinedTerm] {
     let sv = corpus.sourceVocabulary, tv = corpus.targetVocabulary
     let sourceEdgeWords = EdgeWords.words(for: corpus.sourceLanguage.code)
-    let isContent = (0..<sv.count).map { sv.isWord[$0] || Self.isNumber(sv.strings[$0]) }
+    // Dashes and quotation marks may stand inside a term (澜沧江－湄公河合作, 高质量共建“一带一路”).
+    let isInner = (0..<sv.count).map { sv.strings[$0] == "-" || sv.strings[$0] == "\"" }
+    let isContent = (0..<sv.count).map { sv.isWord[$0] || Self.isNumber(sv.strings[$0]) || isInner[$0] }
+    let notFinal = EdgeWords.notFinal(for: corpus.sourceLanguage.code)
+    let notInitial = EdgeWords.notInitial(for: corpus.sourceLanguage.code)
     let isEdge = (0..<sv.count).map { sv.isWord[$0] && !sourceEdgeWords.contains(sv.strings[$0]) }
+    let isRightEdge = (0..<sv.count).map { (isEdge[$0] && !notFinal.contains(sv.strings[$0])) || sv.strings[$0] == "\"" }
+    // A number may open a phrase (2030年可持续发展议程, 21世纪海上丝绸之路) but not close it.
+    let isLeftEdge = (0..<sv.count).map {
+      (isEdge[$0] && !notInitial.contains(sv.strings[$0])) || Self.isNumber(sv.strings[$0])
+    }
     let unspaced = corpus.sourceLanguage.isUnspaced
+    let openers = CollocationOpeners.words(for: corpus.sourceLanguage.code)
     let miner = PhraseMiner(minDocuments: options.minDocuments, maxLength: options.maxPhraseLength)
-    let candidates = miner.mine(pairs: corpus.pairs, isContent: isContent, isEdgeAllowed: isEdge) { tokens in
+    let candidates = miner.mine(pairs: corpus.pairs, isContent: isContent, isLeftEdge: isLeftEdge, isRightEdge: isRightEdge,
+      isWord: (0..<sv.count).map { isContent[$0] && !isInner[$0] }
+    ) { tokens in
+      // Quotation marks come in pairs inside a term.
+      if tokens.filter({ sv.strings[Int($0)] == "\"" }).count % 2 == 1 { return false }
       // A term carries at least two characters of an unspaced script, or one longer word.
-      let text = tokens.map { sv.strings[Int($0)] }.joined()
+      let text = tokens.filter { !isInner[Int($0)] }.map { sv.strings[Int($0)] }.joined()
       return unspaced ? text.count >= 2 : (tokens.count > 1 || text.count >= 4)
     }
     let targetEdgeWords = EdgeWords.words(for: corpus.targetLanguage.code)
     let isTargetWord = (0..<tv.count).map { tv.isWord[$0] || Self.isNumber(tv.strings[$0]) }
-    let collected = RenderingCollector().collect(candidates: candidates, pairs: corpus.pairs, links: links, isTargetWord: isTargetWord)
+    let isTargetEdge = (0..<tv.count).map { targetEdgeWords.contains(tv.strings[$0]) }
+    let articles = EdgeWords.articles(for: corpus.targetLanguage.code)
+    let isArticle = (0..<tv.count).map { articles.contains(tv.strings[$0]) }
+    let closure = RenderingClosure(
+      pairs: corpus.pairs, links: links, isWord: isTargetWord, isArticle: isArticle, isFunctionWord: isTargetEdge,
+      index: TargetPostings(pairs: corpus.pairs, vocabularySize: tv.count))
+    let (collected, alignedCounts) = RenderingCollector().collect(
+      candidates: candidates, pairs: corpus.pairs, links: links, isTargetWord: isTargetWord, isEdgeWord: isTargetEdge)
 
     var terms: [MinedTerm] = []
     for (c, cand) in candidates.enumerated() {
-      let aligned = collected[c].reduce(0) { $0 + $1.occurrences.count }
+      let aligned = alignedCounts[c]
       guard aligned > 0 else { continue }
       let sourcePairs = Set(cand.occurrences.map(\.pair)).count
-      var renderings: [MinedRendering] = []
-      for r in collected[c] {
-        // A rendering that starts or ends with a function word is a fragment of a longer one.
-        let first = tv.strings[Int(r.tokens.first!)], last = tv.strings[Int(r.tokens.last!)]
-        if r.tokens.count > 1 && (targetEdgeWords.contains(last) || (targetEdgeWords.contains(first) && !["the", "a", "an"].contains(first))) { continue }
+      // Each occurrence votes for every span its links allow; association decides between them.
+      var scored: [(r: RenderingEvidence, dice: Double, share: Double)] = []
+      let closed = closure.close(collected[c], sourcePairs: Set(cand.occurrences.map(\.pair)), sourceLength: cand.tokens.count)
+      for r in closed where r.occurrences.count >= min(2, aligned) {
         let share = Double(r.occurrences.count) / Double(aligned)
         let dice = 2 * Double(r.pairsWithBoth) / Double(sourcePairs + r.pairsContaining)
+        scored.append((r, dice, share))
+      }
+      // Best first: association weighted by how often the links allowed it; then fewer tokens.
+      scored.sort { a, b in
+        let sa = a.dice * a.share.squareRoot(), sb = b.dice * b.share.squareRoot()
+        return sa != sb ? sa > sb : a.r.tokens.count < b.r.tokens.count
+      }
+      // Keep renderings that are not parts or extensions of a better one.
+      var kept: [(r: RenderingEvidence, dice: Double, share: Double)] = []
+      for s in scored where kept.count < options.maxRenderings {
+        if kept.contains(where: { overlaps($0.r.tokens, s.r.tokens) }) { continue }
+        kept.append(s)
+      }
+      var renderings: [MinedRendering] = []
+      for (r, dice, share) in kept {
         let logDice = max(0, 14 + log2(max(dice, 1e-9)))
         let docs = Set(r.occurrences.map { corpus.pairs[Int($0.pair)].document })
-        guard r.occurrences.count >= 2 || share >= 0.5 else { continue }
         let score = (logDice / 14) * share.squareRoot() * min(1, log2(1 + Double(docs.count)) / log2(1 + 8))
         renderings.append(evidence(r, corpus: corpus, share: share, logDice: logDice, score: score))
       }
       renderings = mergeByKey(renderings, language: corpus.targetLanguage.code)
-      renderings.sort { ($0.score, $0.occurrences, $1.target) > ($1.score, $1.occurrences, $0.target) }
       guard let best = renderings.first else { continue }
       let sourceText = surface(cand.occurrences.map { (corpus.pairs[Int($0.pair)], $0.start..<($0.start + Int32(cand.tokens.count))) }, corpus: corpus, side: .source)
-      // Termhood: longer formulations are terms more often than single words.
+      // Termhood: longer formulations are terms more often than single words;
+      // a verb before a term makes a collocation, which ranks below the term.
       let length = unspaced ? Double(sourceText.count) : Double(cand.tokens.count) * 2
-      let termhood = min(1, 0.55 + 0.15 * length / 2)
+      var termhood = min(1, 0.55 + 0.15 * length / 2)
+      if cand.tokens.count > 1, openers.contains(sv.strings[Int(cand.tokens[0])]) { termhood *= 0.7 }
       let score = (best.score * termhood * 1000).rounded() / 1000
       guard score >= options.minScore else { continue }
       terms.append(MinedTerm(
@@ -92,6 +127,14 @@ public struct Extractor: Sendable {
     }
     terms.sort { ($0.score, $0.documents, $1.source) > ($1.score, $1.documents, $0.source) }
     return terms
+  }
+
+  /// Whether one token sequence contains the other.
+  func overlaps(_ a: [Int32], _ b: [Int32]) -> Bool {
+    let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+    guard !short.isEmpty else { return true }
+    for i in 0...(long.count - short.count) where long[i..<(i + short.count)].elementsEqual(short) { return true }
+    return false
   }
 
   static func isNumber(_ s: String) -> Bool { !s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.numericType != nil } }
@@ -115,38 +158,12 @@ public struct Extractor: Sendable {
 
   private func evidence(_ r: RenderingEvidence, corpus: PreparedCorpus, share: Double, logDice: Double, score: Double) -> MinedRendering {
     let target = surface(r.occurrences.map { (corpus.pairs[Int($0.pair)], $0.span) }, corpus: corpus, side: .target)
-    // Occurrences in date order (documents are prepared in corpus order: by date).
-    let ordered = r.occurrences.sorted { a, b in
-      let da = corpus.documents[Int(corpus.pairs[Int(a.pair)].document)], db = corpus.documents[Int(corpus.pairs[Int(b.pair)].document)]
-      return (da.date, da.id, a.pair) < (db.date, db.id, b.pair)
-    }
-    var documents: [String] = []
-    for o in ordered {
-      let id = corpus.documents[Int(corpus.pairs[Int(o.pair)].document)].id
-      if documents.last != id { documents.append(id) }
-    }
-    var picks: [Int] = [0]
-    if ordered.count > 1 { picks.append(ordered.count - 1) }
-    if ordered.count > 2 {
-      let lastDoc = corpus.pairs[Int(ordered[ordered.count - 1].pair)].document
-      let firstDoc = corpus.pairs[Int(ordered[0].pair)].document
-      if let mid = ordered.indices.dropFirst().dropLast().first(where: {
-        let d = corpus.pairs[Int(ordered[$0].pair)].document
-        return d != firstDoc && d != lastDoc
-      }) { picks.insert(mid, at: 1) }
-    }
-    let examples = picks.map { i -> TermExample in
-      let pair = corpus.pairs[Int(ordered[i].pair)]
-      let doc = corpus.documents[Int(pair.document)]
-      return TermExample(document: doc.id, source: oneLine(doc.source.string(pair.sourceRange)), target: oneLine(doc.target.string(pair.targetRange)))
-    }
+    let pairs = r.occurrences.map(\.pair)
+    let documents = corpus.documentIds(of: pairs)
+    let examples = corpus.examples(at: pairs)
     return MinedRendering(
       target: target, occurrences: r.occurrences.count, documents: documents, examples: examples,
       share: (share * 1000).rounded() / 1000, logDice: (logDice * 100).rounded() / 100, score: (score * 1000).rounded() / 1000)
-  }
-
-  private func oneLine(_ s: String) -> String {
-    s.split(whereSeparator: { $0 == "\n" }).joined(separator: " ")
   }
 
   /// Renderings equal up to case, plural or a leading article are one rendering.

@@ -13,11 +13,16 @@ extension Glossary {
     var conceptByKey: [[UInt8]: String] = [:]
     var rowByKey: [[UInt8]: [[UInt8]: Int]] = [:]
     var curated = Set<[UInt8]>()
+    var curatedTargets: [[UInt8]: [[UInt8]]] = [:]
     for (i, e) in entries.enumerated() {
       let sk = keys.key(e.source, language: sourceLanguage)
       if conceptByKey[sk] == nil { conceptByKey[sk] = e.source }
-      rowByKey[sk, default: [:]][keys.key(e.target, language: targetLanguage)] = i
-      if e.status.isCurated { curated.insert(sk) }
+      let tk = keys.key(e.target, language: targetLanguage)
+      rowByKey[sk, default: [:]][tk] = i
+      if e.status.isCurated {
+        curated.insert(sk)
+        curatedTargets[sk, default: []].append(tk)
+      }
     }
     var new = 0, updated = 0, unchanged = 0
     for term in terms {
@@ -36,6 +41,8 @@ extension Glossary {
         }
         let minimumShare = curated.contains(sk) ? curatedVariantShare : (rank == 0 ? 0 : variantShare)
         guard r.share >= minimumShare, !(curated.contains(sk) && r.occurrences < 2) else { continue }
+        // A piece of a curated rendering ("purposes" of "the purposes and principles of the UN Charter") is no new rendering.
+        if let known = curatedTargets[sk], known.contains(where: { Self.containsWords($0, tk) }) { continue }
         entries.append(GlossaryEntry(
           source: source, target: r.target, status: .candidate, score: r.score, occurrences: r.occurrences,
           seenIn: r.documents, examples: r.examples))
@@ -46,5 +53,16 @@ extension Glossary {
     }
     sort()
     return (new, updated, unchanged)
+  }
+
+  /// Whether key `whole` contains key `part` on word boundaries.
+  static func containsWords(_ whole: [UInt8], _ part: [UInt8]) -> Bool {
+    guard !part.isEmpty, part.count <= whole.count else { return part == whole }
+    for i in 0...(whole.count - part.count) where whole[i..<(i + part.count)].elementsEqual(part) {
+      let before = i == 0 || whole[i - 1] == 0x20
+      let after = i + part.count == whole.count || whole[i + part.count] == 0x20
+      if before && after { return true }
+    }
+    return false
   }
 }

@@ -44,10 +44,13 @@ public struct PhraseMiner: Sendable {
 
   /// - Parameters:
   ///   - isContent: per token id, whether it may appear inside a phrase (words and numbers).
-  ///   - isEdgeAllowed: per token id, whether a phrase may start or end with it.
+  ///   - isLeftEdge, isRightEdge: per token id, whether a phrase may start / end with it.
+  ///   - isWord: per token id, whether it counts as a neighbouring word for the closure test
+  ///     (default `isContent`; quotation marks may be content but are no neighbours).
   ///   - isSubstantial: whether a candidate's tokens carry enough text to be a term on their own.
   public func mine(
-    pairs: [AlignedPair], isContent: [Bool], isEdgeAllowed: [Bool], isSubstantial: ([Int32]) -> Bool
+    pairs: [AlignedPair], isContent: [Bool], isLeftEdge: [Bool], isRightEdge: [Bool], isWord: [Bool]? = nil,
+    isSubstantial: ([Int32]) -> Bool
   ) -> [PhraseCandidate] {
     var frequent = Set<NgramKey>()
     var found: [PhraseCandidate] = []
@@ -74,7 +77,7 @@ public struct PhraseMiner: Sendable {
       for (p, pair) in pairs.enumerated() {
         let t = pair.sourceTokens
         guard t.count >= n else { continue }
-        for i in 0...(t.count - n) where isRun(t, i, n, isContent) && isEdgeAllowed[Int(t[i])] && isEdgeAllowed[Int(t[i + n - 1])] {
+        for i in 0...(t.count - n) where isRun(t, i, n, isContent) && isLeftEdge[Int(t[i])] && isRightEdge[Int(t[i + n - 1])] {
           let key = NgramKey(t[i..<(i + n)])
           guard level.contains(key) else { continue }
           let slice = Array(t[i..<(i + n)])
@@ -89,7 +92,40 @@ public struct PhraseMiner: Sendable {
         }
       }
     }
-    return keepRecurringOnTheirOwn(found, pairs: pairs)
+    let words = isWord ?? isContent
+    // Inner punctuation (quotes, dashes) is looked through: 高质量共建 is always followed by “一带一路”.
+    let transparent = zip(isContent, words).map { $0 && !$1 }
+    return keepRecurringOnTheirOwn(found, pairs: pairs).filter {
+      isClosed($0, pairs: pairs, isWord: words, isTransparent: transparent)
+    }
+  }
+
+  /// A phrase is a unit of its own unless one word precedes it in nearly all
+  /// (90%) of its documents and it recurs in fewer than `minDocuments`
+  /// documents without that word; likewise for the word that follows it. This drops pieces
+  /// of words a segmenter cut (务委员 always after 国, 记者 always before 会,
+  /// 王 always before 毅) and keeps 人类命运共同体, which mostly follows 构建
+  /// but also stands without it. Punctuation and sentence edges are no words.
+  func isClosed(_ c: PhraseCandidate, pairs: [AlignedPair], isWord: [Bool], isTransparent: [Bool]) -> Bool {
+    // Per occurrence: its document and the words before and after it (-1: none).
+    let contexts = c.occurrences.map { o -> (doc: Int32, before: Int32, after: Int32) in
+      let t = pairs[Int(o.pair)].sourceTokens
+      var before = Int(o.start) - 1, after = Int(o.start) + c.tokens.count
+      while before >= 0, isTransparent[Int(t[before])] { before -= 1 }
+      while after < t.count, isTransparent[Int(t[after])] { after += 1 }
+      return (pairs[Int(o.pair)].document,
+              before >= 0 && isWord[Int(t[before])] ? t[before] : -1,
+              after < t.count && isWord[Int(t[after])] ? t[after] : -1)
+    }
+    func standsAlone(_ neighbour: ((doc: Int32, before: Int32, after: Int32)) -> Int32) -> Bool {
+      var docsByWord: [Int32: Set<Int32>] = [:]
+      for x in contexts where neighbour(x) >= 0 { docsByWord[neighbour(x), default: []].insert(x.doc) }
+      guard let (dominant, docs) = docsByWord.max(by: { ($0.value.count, $1.key) < ($1.value.count, $0.key) }) else { return true }
+      // A neighbour in most documents binds the phrase unless it also stands without it often enough.
+      if Double(docs.count) < 0.9 * Double(c.documents.count) { return true }
+      return Set(contexts.filter { neighbour($0) != dominant }.map(\.doc)).count >= minDocuments
+    }
+    return standsAlone(\.before) && standsAlone(\.after)
   }
 
   private func isRun(_ t: [Int32], _ i: Int, _ n: Int, _ isContent: [Bool]) -> Bool {
@@ -124,16 +160,66 @@ public struct PhraseMiner: Sendable {
   }
 }
 
+/// Verbs and adverbs that open collocations rather than terms (加强战略沟通 is
+/// 加强 + the term 战略沟通): phrases starting with one rank below terms.
+public enum CollocationOpeners {
+  /// Words that may start a term but not end one (postpositions: 会谈后, 贺电中, 访问期间).
+  public static func notFinal(for language: String) -> Set<String> {
+    language.hasPrefix("zh") ? ["中", "后", "前", "上", "下", "里", "内", "外", "期间", "时", "以来", "之际", "之间", "方面"] : []
+  }
+
+  /// Words that may end a term but not start one (方 of a cut 中方 / 老方).
+  public static func notInitial(for language: String) -> Set<String> {
+    language.hasPrefix("zh") ? ["方", "国", "党"] : []
+  }
+
+  public static func words(for language: String) -> Set<String> {
+    switch String(language.prefix { $0 != "-" }) {
+    case "zh":
+      return [
+        "加强", "深化", "推动", "推进", "扩大", "保持", "维护", "践行", "坚持", "支持", "积极", "坚定", "奉行", "举行", "进行",
+        "达成", "促进", "实现", "开展", "拓展", "落实", "共同", "继续", "愿同", "愿", "高度", "主持", "发表", "签署", "出席",
+        "构建", "建设", "打造", "弘扬", "巩固", "提升", "携手", "欢迎", "感谢", "祝贺", "致", "在", "同", "就",
+      ]
+    case "en":
+      return ["strengthen", "deepen", "promote", "advance", "expand", "maintain", "uphold", "support", "build", "hold", "held"]
+    default:
+      return []
+    }
+  }
+}
+
 /// Function words that may not stand at the edge of a term, per language.
 /// Small closed-class lists: the edges of a formulation, not a stoplist for search.
 public enum EdgeWords {
+  /// Articles, which may precede a term without being part of it.
+  public static func articles(for language: String) -> Set<String> {
+    switch String(language.prefix { $0 != "-" }) {
+    case "en": return ["the", "a", "an"]
+    case "fr": return ["le", "la", "les", "l'", "un", "une", "des"]
+    case "de": return ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer"]
+    case "es": return ["el", "la", "los", "las", "un", "una"]
+    default: return []
+    }
+  }
+
+  /// Words that may start a term but not end one (postpositions: 会谈后, 贺电中, 访问期间).
+  public static func notFinal(for language: String) -> Set<String> {
+    language.hasPrefix("zh") ? ["中", "后", "前", "上", "下", "里", "内", "外", "期间", "时", "以来", "之际", "之间", "方面"] : []
+  }
+
+  /// Words that may end a term but not start one (方 of a cut 中方 / 老方).
+  public static func notInitial(for language: String) -> Set<String> {
+    language.hasPrefix("zh") ? ["方", "国", "党"] : []
+  }
+
   public static func words(for language: String) -> Set<String> {
     switch String(language.prefix { $0 != "-" }) {
     case "zh":
       return [
         "的", "了", "和", "与", "及", "并", "在", "是", "对", "把", "将", "为", "以", "于", "等", "同", "也", "都", "就",
         "而", "或", "向", "从", "这", "那", "其", "之", "各", "一", "个", "我们", "他们", "你们", "我", "他", "她", "它",
-        "要", "会", "能", "愿", "已", "已经", "正在", "还", "又", "再", "更", "很", "最", "不", "没有", "上", "中", "下",
+        "要", "能", "愿", "已", "已经", "正在", "还", "又", "再", "更", "很", "最", "不", "没有",
         "年", "月", "日", "时", "表示", "指出", "强调", "说", "认为", "希望", "愿意", "同意", "以及", "并且", "但", "但是",
         "此", "该", "所", "着", "过", "地", "得", "吗", "呢", "啊", "方面", "问题", "有关", "进行", "继续", "共同",
       ]
@@ -143,8 +229,8 @@ public enum EdgeWords {
         "was", "were", "be", "been", "being", "this", "that", "these", "those", "it", "its", "their", "his", "her",
         "our", "we", "they", "he", "she", "will", "would", "shall", "should", "can", "could", "may", "might", "also",
         "not", "no", "but", "which", "who", "whom", "whose", "than", "then", "there", "here", "has", "have", "had",
-        "said", "says", "both", "all", "each", "more", "most", "very", "so", "such", "into", "over", "under", "between",
-        "s", "'s", "'", "\"", "further", "other", "well", "its", "ready", "stands",
+        "said", "says", "both", "all", "more", "most", "very", "so", "such", "into", "over", "under", "between",
+        "s", "'s", "'", "\"", "further", "well", "ready", "stands",
       ]
     case "fr":
       return ["le", "la", "les", "l'", "un", "une", "des", "de", "du", "d'", "et", "ou", "à", "au", "aux", "en", "pour",
