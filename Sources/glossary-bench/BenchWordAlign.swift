@@ -64,7 +64,8 @@ func benchWordAlign(_ args: [String]) throws {
 
 private func report(_ name: String, _ seconds: Double, _ pairs: Double, _ links: [[AlignmentLink]],
                     _ gold: [[(Int, Int, Bool)]], note: String = "") {
-  var line = String(format: "%-24@ %7.2f s  %7.0f pairs/s", name as NSString, seconds, pairs / seconds)
+  var line = name.padding(toLength: 24, withPad: " ", startingAt: 0)
+    + String(format: " %7.2f s  %7.0f pairs/s", seconds, pairs / seconds)
   if !gold.isEmpty, gold.count == links.count {
     var nA = 0, nS = 0, aS = 0, aP = 0
     for (g, l) in zip(gold, links) {
