@@ -11,14 +11,24 @@ import Foundation
 /// Index legend: pair `p`; source positions `i < I`; target positions `j < J`.
 /// "Forward" is t(target | source), "reverse" is t(source | target).
 ///
+/// Typical use (the miner): tokens -> ids -> corpus -> train -> links -> phrase pairs.
 /// ```swift
-/// var corpus = WordAlignCorpus()
-/// corpus.append(source: ["我们", "支持"], target: ["we", "support"])
-/// let aligner = WordAligner(corpus: corpus, priors: [LexicalPrior(source: "支持", target: "support")])
-/// aligner.train()
-/// let links = aligner.links(pair: 0)                         // grow-diag-final-and
-/// let p = aligner.forwardProbability(source: 1, target: 1)   // t(support | 支持), by id
+/// var corpus = WordAlignCorpus()            // or share WordVocabulary objects between corpora
+/// corpus.append(source: ["我们", "支持"], target: ["we", "support"])   // match keys, or
+/// // corpus.append(sourceIDs: ids, targetIDs: ids)                      // ids from its vocabularies
+/// let priors = WordAlignPriors.pairs(from: lexicon, normalizer: normalizer)
+///   + WordAlignPriors.pairs(fromTerms: [("支持", "support")], normalizer: normalizer)
+/// let aligner = WordAligner(corpus: corpus, priors: priors)
+/// aligner.train()                                         // both cores
+/// let links = aligner.allLinks(symmetrization: .growDiagFinalAnd)   // [[AlignmentLink]] per pair
+/// let p = aligner.forwardProbability(source: 1, target: 1)          // t(support | 支持), by id
+/// let spans = PhraseExtraction.phrasePairs(links: links[0], sourceLength: 2, targetLength: 2, maxLength: 7)
+/// var table = PhraseTable(maxLength: 7)                   // φ both ways + lexical weights
+/// table.add(pair: 0, of: aligner, links: links[0])
 /// ```
+/// For raw or pretokenized text files, `WordAlignJob` does tokenization (`WordAlignTokenizer`:
+/// ICU words merged by lexicon headwords, character fallback, English inflection folding).
+///
 /// Thread-safety: `train()` and `allLinks` use `options.threads` workers internally; do not
 /// call methods concurrently with `train()`.
 public final class WordAligner: @unchecked Sendable {
