@@ -23,8 +23,7 @@ struct ExtractCommand: ParsableCommand {
   enum Format: String, ExpressibleByArgument, CaseIterable { case tsv, json }
 
   @Option(help: "Corpus folder of YYYY-MM-DD-slug.LANG.txt pairs.") var corpus = "Corpus"
-  @Option(help: "Glossary to merge candidates into (created when missing). Default: the one Glossaries/*.SRC-TGT.tsv for the corpus languages.")
-  var glossary: String?
+  @OptionGroup var glossary: GlossaryWriteOptions
   @Option(help: "CC-CEDICT-format lexicon: known words and translation priors.") var lexicon: String?
   @Option(help: "A phrase must recur in at least this many documents.") var minDocs = 2
   @Option(help: "Source language code (default: from the corpus file names).") var sourceLang: String?
@@ -38,7 +37,7 @@ struct ExtractCommand: ParsableCommand {
   }
 
   func run() throws {
-    var run = ExtractionRun(corpusPath: corpus, glossaryPath: try glossaryPath())
+    var run = ExtractionRun(corpusPath: corpus, glossaryPath: try glossary.path())
     run.lexiconPath = lexicon
     run.sourceLanguage = sourceLang
     run.targetLanguage = targetLang
@@ -68,20 +67,6 @@ struct ExtractCommand: ParsableCommand {
       + (dryRun ? " (dry run: glossary not written)" : "; candidates: \(s.newCandidates) new, \(s.updatedEntries) updated, \(s.unchangedEntries) unchanged")
     if dryRun { Failure.printError(summary) } else { out.line(summary) }
     try out.finish()
-  }
-
-  /// The glossary to write: --glossary, or the single Glossaries/*.SRC-TGT.tsv.
-  private func glossaryPath() throws -> String? {
-    if let glossary { return glossary }
-    let dir = "Glossaries"
-    let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".tsv") }.sorted()
-    let pair = sourceLang.flatMap { s in targetLang.map { ".\(s)-\($0).tsv" } }
-    let matching = pair.map { p in files.filter { $0.hasSuffix(p) } } ?? files
-    if matching.count == 1 { return dir + "/" + matching[0] }
-    if dryRun { return matching.first.map { dir + "/" + $0 } }
-    throw ValidationError(matching.isEmpty
-      ? "No glossary in \(dir)/: give --glossary PATH (it is created when missing)."
-      : "Several glossaries in \(dir)/ (\(matching.joined(separator: ", "))): choose one with --glossary PATH.")
   }
 }
 

@@ -39,7 +39,7 @@ enum Failure {
       case .icu: return software
       }
     case is LexiconError: return dataError
-    case is SentenceAlignError, is GlossaryTermPairsError: return dataError
+    case is SentenceAlignError: return dataError
     case is WordAlignError: return dataError
     case let e as GlossaryError:
       switch e {

@@ -50,8 +50,7 @@ public struct ExtractionRun {
     for e in glossary?.entries ?? [] { sourceTerms.insert(normalizer.key(for: e.source).units, value: 0) }
     let lexicon = try lexiconPath.map { try Lexicon.load(path: $0) }
     lexicon?.termTrie(normalizer: normalizer, into: &sourceTerms)
-    let accepted = (glossary?.entries ?? []).filter { $0.status == .preferred || $0.status == .admitted }
-      .map { (source: $0.source, target: $0.target) }
+    let accepted = glossary?.acceptedTermPairs ?? []
     let translationLexicon = TranslationLexicon(lexicon: lexicon, termPairs: accepted, normalizer: normalizer)
 
     let total = documents.count
