@@ -98,10 +98,14 @@ import Testing
       mined("全球发展倡议", [("the Global Development Initiative", 1, ["2021-09-22-x", "2022-04-22-y"])]),
     ]
     let counts = g.merge(terms, keys: keys)
-    #expect(counts.new == 2 && counts.updated == 2)
+    #expect(counts.new == 2 && counts.updated == 1)
+    // A curated row is matched (Traditional source, other case) but left as it is: no new candidate for it.
     let practical = g.entries.first { $0.source == "务实合作" }!
     #expect(practical.target == "practical cooperation" && practical.status == .preferred && practical.note == "keep me")
-    #expect(practical.seenIn == ["2020-01-01-a", "2021-01-01-b"] && practical.occurrences == 2)
+    #expect(practical.seenIn.isEmpty)
+    #expect(g.entries.filter { $0.source == "务实合作" || $0.source == "務實合作" }.count == 1)
+    // The rejected row gets the mined evidence.
+    #expect(g.entries.first { $0.target == "high-level contacts" }!.seenIn == ["2020-01-01-a", "2020-02-01-c"])
     // The rejected rendering stays rejected; the other one is proposed.
     #expect(g.entries.first { $0.target == "high-level contacts" }!.status == .rejected)
     #expect(g.entries.first { $0.target == "high-level exchanges" }!.status == .candidate)

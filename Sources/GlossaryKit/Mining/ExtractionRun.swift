@@ -40,14 +40,15 @@ public struct ExtractionRun {
     }
     var warnings = corpus.problems.map(\.description)
 
-    // Known terms: the glossary's (all statuses: they are words either way) and the lexicon's headwords.
+    // Known terms: the glossary's curated ones and the lexicon's headwords. Candidates and rejected
+    // rows are left out: they come from the last run, and must not change this one's tokens.
     var glossary: Glossary? = nil
     if let glossaryPath, FileManager.default.fileExists(atPath: glossaryPath) {
       glossary = try GlossaryStore.load(path: glossaryPath)
     }
     let normalizer = try MatchKeyNormalizer()
     var sourceTerms = TermTrie()
-    for e in glossary?.entries ?? [] { sourceTerms.insert(normalizer.key(for: e.source).units, value: 0) }
+    for e in glossary?.entries ?? [] where e.status.isCurated { sourceTerms.insert(normalizer.key(for: e.source).units, value: 0) }
     let lexicon = try lexiconPath.map { try Lexicon.load(path: $0) }
     lexicon?.termTrie(normalizer: normalizer, into: &sourceTerms)
     let accepted = glossary?.acceptedTermPairs ?? []

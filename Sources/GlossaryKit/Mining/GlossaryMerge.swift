@@ -3,9 +3,12 @@ extension Glossary {
   ///
   /// Rows that already exist (same source and rendering up to case, plural,
   /// leading article, Traditional/Simplified and width) keep their status,
-  /// target, note and dates: only their evidence (score, occurrences, seen_in,
-  /// examples) is refreshed. Rejected rows are never proposed again. A new
-  /// rendering of a curated concept is proposed only when it is frequent.
+  /// target, note and dates. Candidate and rejected rows get the mined
+  /// evidence (score, occurrences, seen_in, examples); curated rows are left
+  /// alone here (`refreshCuratedEvidence` counts them by term matching).
+  /// Rejected rows are never proposed again. A new rendering of a curated
+  /// concept is proposed only when it is frequent and not a piece of a
+  /// curated rendering.
   /// - Returns: counts of new, updated and unchanged rows.
   public mutating func merge(
     _ terms: [MinedTerm], keys: LookupKeys, variantShare: Double = 0.1, curatedVariantShare: Double = 0.25
@@ -31,6 +34,10 @@ extension Glossary {
       for (rank, r) in term.renderings.enumerated() {
         let tk = keys.key(r.target, language: targetLanguage)
         if let i = rowByKey[sk]?[tk] {
+          if entries[i].status.isCurated {
+            unchanged += 1
+            continue
+          }
           var e = entries[i]
           e.score = r.score
           e.occurrences = r.occurrences
