@@ -6,11 +6,11 @@
 # Fails when an AER rises above its floor:
 #   WORDALIGN_AER_FLOOR (no lexicon, default 0.357 = measured 0.347 + 0.01),
 #   WORDALIGN_AER_FLOOR_LEXICON (with lexicon, default 0.268 = measured 0.258 + 0.01).
-# Build first: swift build -c release --scratch-path .build-walign (or set GLOSSARY=path/to/glossary).
+# Build first: swift build -c release (or set GLOSSARY=path/to/glossary).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA="${GLOSSARY_SHARED_DATA:-../shared/data}"
-GLOSSARY="${GLOSSARY:-.build-walign/release/glossary}"
+GLOSSARY="${GLOSSARY:-.build/release/glossary}"
 FLOOR="${WORDALIGN_AER_FLOOR:-0.357}"
 FLOOR_LEX="${WORDALIGN_AER_FLOOR_LEXICON:-0.268}"
 [ -x "$GLOSSARY" ] || { echo "no binary at $GLOSSARY (build it or set GLOSSARY)" >&2; exit 66; }

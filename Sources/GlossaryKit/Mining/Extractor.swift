@@ -119,6 +119,9 @@ public struct Extractor: Sendable {
       let length = unspaced ? Double(sourceText.count) : Double(cand.tokens.count) * 2
       var termhood = min(1, 0.55 + 0.15 * length / 2)
       if cand.tokens.count > 1, openers.contains(sv.strings[Int(cand.tokens[0])]) { termhood *= 0.7 }
+      // A single common word rendered by a single lowercase word (市场 market, 发展 development) is
+      // vocabulary, not terminology; names (北京 Beijing) and multiword renderings are kept up.
+      if cand.tokens.count == 1, !best.target.contains(" "), best.target.first?.isLowercase ?? false { termhood *= 0.6 }
       let score = (best.score * termhood * 1000).rounded() / 1000
       guard score >= options.minScore else { continue }
       terms.append(MinedTerm(
