@@ -1,30 +1,17 @@
 import Foundation
 import GlossaryKit
 
-// glossary-bench align [--no-lexicon] [--mac-only] [key=value ...]
+// glossary-bench align [--no-lexicon] [--mac-only] [--sweep] [key=value[,value...] ...]
 //   Sentence alignment speed (sentences/second, both sides counted) and peak memory on
 //   mac-dev (with strict/lax F1 against its gold links, scored as score_sentalign.py does)
 //   and on a generated 10,000-sentence pair; plain Gale-Church (length only) in the same
 //   process is the baseline. key=value pairs override SentenceAlignerConfig fields
-//   (lexicalWeight, skipCost, chance, lengthWeight, maxSide, stemLength, bandWidth).
+//   (see `apply`). Comma-separated values (or --sweep) run every combination on mac-dev only,
+//   with and without the lexicon, and print one line each (for tuning).
 func benchAlign(_ args: [String]) throws {
-  var config = SentenceAlignerConfig()
-  for a in args where a.contains("=") {
-    let kv = a.split(separator: "=", maxSplits: 1).map(String.init)
-    let v = Double(kv[1]) ?? 0
-    switch kv[0] {
-    case "lexicalWeight": config.lexicalWeight = v
-    case "skipCost": config.skipCost = v
-    case "chance": config.chance = v
-    case "lengthWeight": config.lengthWeight = v
-    case "maxSide": config.maxSide = Int(v)
-    case "stemLength": config.stemLength = Int(v)
-    case "bandWidth": config.bandWidth = Int(v)
-    case "secondPass": config.secondPass = v != 0
-    case "refitLength": config.refitLength = v != 0
-    default: throw BenchAlignError.unknownSetting(kv[0])
-    }
-  }
+  let configs = try sweepConfigs(args)
+  if configs.count > 1 || args.contains("--sweep") { return try sweepAlign(configs, lexicon: !args.contains("--no-lexicon")) }
+  let config = configs[0].config
   let zh = try Language("zh"), en = try Language("en")
   var gcConfig = config
   gcConfig.lengthOnly = true
@@ -91,6 +78,74 @@ func benchAlign(_ args: [String]) throws {
     let t = try seconds { beads = try aligner.align(source: src, target: tgt).beads.count }
     print(String(format: "10k     %-12@ %.3f s  %8.0f sent/s  beads=%d  peak %.0f MiB", label as NSString, t,
       Double(src.count + tgt.count) / t, beads, peakMemoryMiB()))
+  }
+}
+
+/// Every combination of the key=value[,value...] arguments.
+private func sweepConfigs(_ args: [String]) throws -> [(label: String, config: SentenceAlignerConfig)] {
+  var configs = [(label: "", config: SentenceAlignerConfig())]
+  for a in args where a.contains("=") {
+    let kv = a.split(separator: "=", maxSplits: 1).map(String.init)
+    let values = kv[1].split(separator: ",").map(String.init)
+    configs = try configs.flatMap { c in
+      try values.map { v in
+        var d = c.config
+        try apply(kv[0], Double(v) ?? 0, to: &d)
+        return (c.label + " \(kv[0])=\(v)", d)
+      }
+    }
+  }
+  return configs
+}
+
+private func apply(_ key: String, _ v: Double, to config: inout SentenceAlignerConfig) throws {
+  switch key {
+  case "lexicalWeight": config.lexicalWeight = v
+  case "skipCost": config.skipCost = v
+  case "chance": config.chance = v
+  case "lengthWeight": config.lengthWeight = v
+  case "maxSide": config.maxSide = Int(v)
+  case "stemLength": config.stemLength = Int(v)
+  case "bandWidth": config.bandWidth = Int(v)
+  case "secondPass": config.secondPass = v != 0
+  case "refitLength": config.refitLength = v != 0
+  case "substringMatches": config.substringMatches = Int(v)
+  case "learnMinCount": config.learnMinCount = Int(v)
+  case "learnMinDice": config.learnMinDice = v
+  case "learnOneToOneOnly": config.learnOneToOneOnly = v != 0
+  case "confidentShare": config.confidentShare = v
+  case "smoothing": config.smoothing = v
+  default: throw BenchAlignError.unknownSetting(key)
+  }
+}
+
+/// mac-dev strict / lax F1 of each config, without and with the lexicon.
+private func sweepAlign(_ configs: [(label: String, config: SentenceAlignerConfig)], lexicon useLexicon: Bool) throws {
+  guard let data = sharedDataPath() else { print("no shared data"); return }
+  let zh = try Language("zh"), en = try Language("en")
+  var table: TranslationLexicon? = nil
+  let cedict = data + "/cc-cedict/cedict_1_0_ts_utf-8_mdbg.txt"
+  if useLexicon, FileManager.default.fileExists(atPath: cedict) {
+    table = TranslationLexicon(lexicon: try Lexicon.load(path: cedict), normalizer: try MatchKeyNormalizer())
+  }
+  let mac = data + "/mac-dev"
+  let names = ((try? FileManager.default.contentsOfDirectory(atPath: mac)) ?? []).filter { $0.hasSuffix(".gold") }.sorted()
+  var docs: [(zh: [String], en: [String], gold: [Link])] = []
+  for name in names {
+    let stem = mac + "/" + name.dropLast(5)
+    docs.append((try lines(stem + ".zh"), try lines(stem + ".en"), try readLinks(mac + "/" + name)))
+  }
+  for (label, config) in configs {
+    var line = label.isEmpty ? "defaults" : label
+    for lex in table == nil ? [nil] : [nil, table] {
+      let aligner = try SentenceAligner(sourceLanguage: zh, targetLanguage: en, lexicon: lex, config: config)
+      let results = try docs.map { d in
+        try aligner.align(source: d.zh, target: d.en).beads.map { Link(Array($0.source), Array($0.target)) }
+      }
+      let s = score(zip(docs.map(\.gold), results).map { ($0, $1) })
+      line += String(format: "  %@ %.4f/%.4f", lex == nil ? "nolex" : "lex", s.strict, s.lax)
+    }
+    print(line)
   }
 }
 

@@ -97,3 +97,20 @@ struct SentenceAlignerTests {
     #expect(Self.lexicon.translations(ofSourceKey: "河") == ["river"])
   }
 }
+
+/// Lexicon headwords inside a sentence that its tokens hide still cover target words.
+struct SentenceAlignerSubstringTests {
+  @Test func overlappingHeadwordsCoverTargetWords() throws {
+    let lexicon = TranslationLexicon(
+      lexicon: nil, termPairs: [("花轿", "sedan"), ("轿帘", "curtain")], normalizer: try MatchKeyNormalizer())
+    func extra(_ minLength: Int) throws -> [String] {
+      let x = try FeatureExtractor(
+        source: Language("zh"), target: Language("en"), lexicon: lexicon, stemLength: 5, substringMatches: minLength)
+      let f = try x.extract(source: ["花轿帘子"], target: ["The sedan curtain."])
+      // Target ids reachable from the extra (non-token) source units of sentence 0.
+      return f.srcExtra.flatMap { s in f.cand[Int(f.candStart[Int(s)])..<Int(f.candStart[Int(s) + 1])] }.map { "\($0)" }
+    }
+    #expect(try extra(0).isEmpty)
+    #expect(try extra(2).count == 1)  // 轿帘 -> curta(in); 花轿 is a token already
+  }
+}

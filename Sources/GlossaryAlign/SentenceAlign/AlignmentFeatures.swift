@@ -16,6 +16,10 @@ struct AlignmentFeatures {
   /// Source units of sentence i: srcUnit[srcUnitStart[i]..<srcUnitStart[i+1]].
   var srcUnitStart: [Int32] = [0]
   var srcUnit: [Int32] = []
+  /// Extra source ids of sentence i: lexicon headwords found anywhere in it
+  /// (overlapping, other than its tokens); they only help cover target words.
+  var srcExtraStart: [Int32] = [0]
+  var srcExtra: [Int32] = []
   var tgtUnitStart: [Int32] = [0]
   var tgtUnit: [Int32] = []
   /// Weight per source id (0: stop word or no candidate).
@@ -81,9 +85,12 @@ final class FeatureExtractor {
   let sourceTokenizer: WordTokenizer
   let targetTokenizer: WordTokenizer
   let stemLength: Int
+  /// Collect every lexicon headword of at least this many characters inside source sentences (0: off).
+  let substringMatches: Int
   private var pinyinOfChar: [UInt16: String] = [:]
 
-  init(source: Language, target: Language, lexicon: TranslationLexicon, stemLength: Int) throws {
+  init(source: Language, target: Language, lexicon: TranslationLexicon, stemLength: Int, substringMatches: Int = 0) throws {
+    self.substringMatches = substringMatches
     sourceLanguage = source
     targetLanguage = target
     self.lexicon = lexicon
@@ -186,6 +193,25 @@ final class FeatureExtractor {
         appendNames(st.key.units, names: names, into: &f.srcUnit, sid: sid, tid: { tgtIds[$0] })
       }
       f.srcUnitStart.append(Int32(f.srcUnit.count))
+      if substringMatches > 0, lexicon.entryCount > 0 {
+        var tokenEnds = Set<Int64>()
+        for t in st.tokens { tokenEnds.insert(Int64(t.keyRange.lowerBound) << 32 | Int64(t.keyRange.upperBound)) }
+        let key = st.key.units
+        key.withUnsafeBufferPointer { buf in
+          for start in 0..<buf.count where isHanUnit(buf[start]) {
+            for m in lexicon.sourceTerms.allMatches(in: buf, from: start) where m.end - start >= substringMatches {
+              if tokenEnds.contains(Int64(start) << 32 | Int64(m.end)) { continue }
+              let k = String(decoding: buf[start..<m.end], as: UTF16.self)
+              f.srcExtra.append(sid(k) {
+                var c: [Int32] = []
+                candidateIds(forKey: k, into: &c)
+                return c
+              })
+            }
+          }
+        }
+      }
+      f.srcExtraStart.append(Int32(f.srcExtra.count))
     }
     f.sourceIdCount = srcIds.count
     f.baseCandidates = base

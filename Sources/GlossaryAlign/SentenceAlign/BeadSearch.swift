@@ -136,6 +136,10 @@ struct BeadSearch {
           if srcWeight[s] == 0 { continue }
           for c in Int(candStart[s])..<Int(candStart[s + 1]) { stamp[Int(cand[c])] = mark }
         }
+        for k in Int(f.srcExtraStart[i])..<Int(f.srcExtraStart[i + 1]) {
+          let s = Int(f.srcExtra[k])
+          for c in Int(candStart[s])..<Int(candStart[s + 1]) { stamp[Int(cand[c])] = mark }
+        }
         for j in pLo[i]..<pHi[i] {
           var w: Float = 0
           for k in Int(f.tgtUnitStart[j])..<Int(f.tgtUnitStart[j + 1]) {

@@ -13,8 +13,8 @@ public struct SentenceAlignerConfig: Sendable {
   public var secondPass = false
   /// Use only the length term (plain Gale-Church; the benchmark baseline).
   public var lengthOnly = false
-  public var lengthWeight = 1.0
-  public var lexicalWeight = 3.0
+  public var lengthWeight = 0.5
+  public var lexicalWeight = 3.5
   /// Cost per sentence left unaligned (1-0 or 0-1), on top of its prior.
   public var skipCost = 4.0
   /// Beads scoring below this are flagged `isLowConfidence`.
@@ -23,7 +23,19 @@ public struct SentenceAlignerConfig: Sendable {
   public var stemLength = 5
   public var paragraphPenalty = 6.0
   /// Multiple of chance lexical coverage subtracted per sentence pair of a bead.
-  public var chance = 2.0
+  public var chance = 1.5
+  /// Lexicon headwords of at least this many characters found anywhere in a
+  /// source sentence (not only its tokens) also cover target words (0: off).
+  public var substringMatches = 2
+  /// Second pass: a learned pair needs this many confident beads and this Dice score.
+  public var learnMinCount = 2
+  public var learnMinDice = 0.3
+  /// Second pass: learn from 1-1 beads only.
+  public var learnOneToOneOnly = false
+  /// Second pass: share of the best-scoring beads that count as confident.
+  public var confidentShare = 0.7
+  /// Added to each sentence's lexical weight before taking its covered share.
+  public var smoothing = 1.0
   /// Second pass: re-estimate length ratio and variance from confident beads.
   public var refitLength = false
 
@@ -60,7 +72,7 @@ public final class SentenceAligner {
     self.config = config
     extractor = try FeatureExtractor(
       source: sourceLanguage, target: targetLanguage, lexicon: lexicon ?? TranslationLexicon(),
-      stemLength: config.stemLength)
+      stemLength: config.stemLength, substringMatches: config.substringMatches)
     var s: [(a: Int, b: Int)] = [(1, 1), (1, 0), (0, 1)]
     for a in 1...config.maxSide {
       for b in 1...config.maxSide where !(a == 1 && b == 1) && (min(a, b) == 1 || a + b <= 5) {
@@ -109,7 +121,7 @@ public final class SentenceAligner {
     var model = BeadModel(
       shapes: shapes, prior: shapes.map { Self.defaultPrior($0.a, $0.b) }, ratio: lenRatio,
       variance: 6.8 * max(1, lenRatio), lengthWeight: config.lengthWeight,
-      lexicalWeight: config.lengthOnly ? 0 : config.lexicalWeight, skipCost: config.skipCost, smoothing: 1.0, chance: config.chance,
+      lexicalWeight: config.lengthOnly ? 0 : config.lexicalWeight, skipCost: config.skipCost, smoothing: config.smoothing, chance: config.chance,
       useLexical: !config.lengthOnly, sourceParagraph: useParagraphs ? sourceParagraphs : nil,
       targetParagraph: useParagraphs ? targetParagraphs : nil, paragraphPenalty: config.paragraphPenalty)
 
@@ -125,8 +137,8 @@ public final class SentenceAligner {
     var beads = makeBeads(path ?? [], search: search, model: model)
     var learned = 0
     if config.secondPass && !config.lengthOnly {
-      let confident = Self.confidentBeads(beads)
-      let table = Self.learnTable(confident, features: f)
+      let confident = Self.confidentBeads(beads, share: config.confidentShare, oneToOne: config.learnOneToOneOnly)
+      let table = Self.learnTable(confident, features: f, minCount: config.learnMinCount, minDice: config.learnMinDice)
       learned = table.values.reduce(0) { $0 + $1.count }
       f.finalize(extra: table)
       if config.refitLength { Self.refit(&model, from: confident, features: f, shapes: shapes, all: beads) }
@@ -179,17 +191,21 @@ public final class SentenceAligner {
   }
 
   /// Non-skip beads with at most 3 sentences a side, best 70% by score.
-  static func confidentBeads(_ beads: [Bead]) -> [Bead] {
-    let usable = beads.filter { !$0.source.isEmpty && !$0.target.isEmpty && $0.source.count <= 3 && $0.target.count <= 3 }
+  static func confidentBeads(_ beads: [Bead], share: Double = 0.7, oneToOne: Bool = false) -> [Bead] {
+    let usable = beads.filter {
+      !$0.source.isEmpty && !$0.target.isEmpty && $0.source.count <= (oneToOne ? 1 : 3) && $0.target.count <= (oneToOne ? 1 : 3)
+    }
     let sorted = usable.map(\.score).sorted()
     guard !sorted.isEmpty else { return [] }
-    let cut = sorted[Int(Double(sorted.count) * 0.3)]
+    let cut = sorted[min(sorted.count - 1, Int(Double(sorted.count) * (1 - share)))]
     return usable.filter { $0.score >= cut }
   }
 
   /// Dice co-occurrence of source ids and target ids over beads: pairs seen
   /// together at least twice with Dice >= 0.3, at most 3 per source id.
-  static func learnTable(_ beads: [Bead], features f: AlignmentFeatures) -> [Int32: [Int32]] {
+  static func learnTable(
+    _ beads: [Bead], features f: AlignmentFeatures, minCount: Int = 2, minDice: Double = 0.3
+  ) -> [Int32: [Int32]] {
     var fs = [Int32](repeating: 0, count: f.sourceIdCount), ft = [Int32](repeating: 0, count: f.targetIdCount)
     var seenS = [Int32](repeating: -1, count: f.sourceIdCount), seenT = [Int32](repeating: -1, count: f.targetIdCount)
     var co: [Int64: Int32] = [:]
@@ -212,10 +228,10 @@ public final class SentenceAligner {
       for s in ss { for t in ts { co[Int64(s) << 32 | Int64(t), default: 0] += 1 } }
     }
     var best: [Int32: [(Int32, Double)]] = [:]
-    for (key, c) in co where c >= 2 {
+    for (key, c) in co where c >= minCount {
       let s = Int32(key >> 32), t = Int32(truncatingIfNeeded: key)
       let dice = 2 * Double(c) / Double(fs[Int(s)] + ft[Int(t)])
-      if dice >= 0.3 { best[s, default: []].append((t, dice)) }
+      if dice >= minDice { best[s, default: []].append((t, dice)) }
     }
     return best.mapValues { Array($0.sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }.prefix(3).map(\.0)) }
   }
