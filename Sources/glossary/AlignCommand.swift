@@ -7,9 +7,10 @@ struct AlignCommand: ParsableCommand {
     commandName: "align",
     abstract: "Align the sentences of two language versions of a document.",
     discussion: """
-      Finds 1-1, 1-2, 2-1 ... 1-0 and 0-1 links between sentences by length, a lexicon, numbers, \
-      names and a translation table learned from the document itself. Beads with a score below \
-      0.25 are low-confidence.
+      Finds 1-1, 1-2, 2-1 ... 1-0 and 0-1 links between sentences by length and by lexical \
+      evidence: the lexicon and glossary pairs, numbers and months, names (pinyin against \
+      romanized), Latin words and quotation and question marks. Beads with a score below 0.25 \
+      are low-confidence. With --corpus, the lexicon is loaded once for all pairs.
 
       Formats: vecalign '[i, j]:[k]:score' (0-based, first file first, empty side []); tsv \
       'source<TAB>target<TAB>score'; json with indices, texts, offsets (Unicode scalars and \
@@ -53,41 +54,59 @@ struct AlignCommand: ParsableCommand {
     let lexiconData = try lexicon.map { try Lexicon.load(path: $0) }
     let table = lexiconData == nil && pairs.isEmpty
       ? nil : TranslationLexicon(lexicon: lexiconData, termPairs: pairs, normalizer: normalizer)
+    var aligners = Aligners(table: table)
     if let corpus, let outDir {
-      try runBatch(corpus: corpus, outDir: outDir, table: table)
+      try runBatch(corpus: corpus, outDir: outDir, aligners: &aligners)
       return
     }
     guard let source, let target else { return }
     var output = Output()
-    try alignPair(source, target, sourceLang: sourceLang, targetLang: targetLang, table: table, into: &output)
+    try alignPair(source, target, sourceLang: sourceLang, targetLang: targetLang, aligners: &aligners, into: &output)
     try output.finish(to: out)
   }
 
-  private func runBatch(corpus root: String, outDir: String, table: TranslationLexicon?) throws {
-    let documents = try CorpusPairs.scan(root)
-    let languages = Set(documents.flatMap { $0.files.keys })
-    let s = sourceLang ?? (languages.contains("zh") ? "zh" : languages.sorted().first ?? "zh")
-    let t = targetLang ?? (languages.contains("en") && s != "en" ? "en" : languages.sorted().first { $0 != s } ?? "en")
-    let paired = documents.filter { $0.files[s] != nil && $0.files[t] != nil }
+  /// One aligner per language pair, sharing the lexicon (loaded once per run).
+  struct Aligners {
+    let table: TranslationLexicon?
+    private var byPair: [String: SentenceAligner] = [:]
+    init(table: TranslationLexicon?) { self.table = table }
+
+    mutating func aligner(_ source: Language, _ target: Language) throws -> SentenceAligner {
+      let key = "\(source)\u{1}\(target)"
+      if let a = byPair[key] { return a }
+      let a = try SentenceAligner(sourceLanguage: source, targetLanguage: target, lexicon: table)
+      byPair[key] = a
+      return a
+    }
+  }
+
+  private func runBatch(corpus root: String, outDir: String, aligners: inout Aligners) throws {
+    let corpus: Corpus
+    do { corpus = try Corpus.scan(root) } catch CorpusError.notFound { throw ValidationError("No corpus folder at \(root).") }
+    for p in corpus.problems { Failure.printError("warning: \(p)") }
+    let guess = corpus.languagePair
+    let s = sourceLang ?? guess?.source ?? "zh"
+    let t = targetLang ?? (guess.map { $0.source == s ? $0.target : $0.source } ?? "en")
+    let paired = corpus.documents(pairedIn: s, t)
     if paired.isEmpty { Failure.printError("warning: no \(s)-\(t) document pairs in \(root)") }
     for doc in paired {
       var output = Output()
-      try alignPair(doc.files[s]!, doc.files[t]!, sourceLang: s, targetLang: t, table: table, into: &output)
-      let folder = doc.folder.isEmpty ? outDir : outDir + "/" + doc.folder
+      try alignPair(doc.file(s)!.path, doc.file(t)!.path, sourceLang: s, targetLang: t, aligners: &aligners, into: &output)
+      let folder = doc.collection.isEmpty ? outDir : outDir + "/" + doc.collection
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-      try output.finish(to: "\(folder)/\(doc.stem).\(s)-\(t).\(format.rawValue)")
+      try output.finish(to: "\(folder)/\(doc.id).\(s)-\(t).\(format.rawValue)")
     }
   }
 
   private func alignPair(
     _ sourcePath: String, _ targetPath: String, sourceLang: String?, targetLang: String?,
-    table: TranslationLexicon?, into output: inout Output
+    aligners: inout Aligners, into output: inout Output
   ) throws {
     let sd = try TextDocument(contentsOf: sourcePath), td = try TextDocument(contentsOf: targetPath)
     let sl = try sourceLang.map { try Language($0) } ?? Language.guess(sd.text)
     let tl = try targetLang.map { try Language($0) } ?? Language.guess(td.text)
     let ss = try sentences(of: sd, language: sl), ts = try sentences(of: td, language: tl)
-    let aligner = try SentenceAligner(sourceLanguage: sl, targetLanguage: tl, lexicon: table)
+    let aligner = try aligners.aligner(sl, tl)
     let result = try aligner.align(
       source: ss.map { sd.string($0.range) }, target: ts.map { td.string($0.range) },
       sourceParagraphs: presegmented ? nil : ss.map(\.paragraph),
@@ -115,33 +134,5 @@ struct AlignCommand: ParsableCommand {
       result.append(Sentence(range: start..<end, paragraph: 0))
     }
     return result
-  }
-}
-
-/// Paired corpus files `YYYY-MM-DD-slug.LANG.txt` (same folder and stem, one file per language).
-enum CorpusPairs {
-  struct Document {
-    var folder: String
-    var stem: String
-    var files: [String: String]  // language -> path
-  }
-
-  static func scan(_ root: String) throws -> [Document] {
-    var isDir: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else {
-      throw ValidationError("No corpus folder at \(root).")
-    }
-    var byKey: [String: Document] = [:]
-    let pattern = #"^\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.[A-Za-z-]{2,8}\.txt$"#
-    for rel in (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? []).sorted() {
-      let name = rel.split(separator: "/").last.map(String.init) ?? rel
-      guard name.range(of: pattern, options: .regularExpression) != nil else { continue }
-      let folder = rel.count > name.count ? String(rel.dropLast(name.count + 1)) : ""
-      let parts = name.dropLast(4).split(separator: ".")
-      let stem = String(parts[0]), language = parts[1].lowercased()
-      byKey[folder + "/" + stem, default: Document(folder: folder, stem: stem, files: [:])].files[language] =
-        root + "/" + rel
-    }
-    return byKey.keys.sorted().compactMap { byKey[$0] }.filter { $0.files.count >= 2 }
   }
 }
