@@ -39,6 +39,14 @@ import Testing
     #expect(sentence.map(\.source) == ["人类命运共同体", "国家主席", "一带一路"])  // equal lengths: in text order
   }
 
+  @Test func aTermIsNotSearchedForTermsInside() {
+    // 人类命运共同体 is a term: its exact hit comes without the 命运共同体 inside it.
+    let hits = index.lookup("人类命运共同体", keys: keys)
+    #expect(hits.map(\.kind) == [.exact])
+    // Not a term: the terms inside it.
+    #expect(index.lookup("构建人类命运共同体", keys: keys).map(\.source) == ["人类命运共同体"])
+  }
+
   @Test func fuzzyAndPinyin() {
     let typo = index.lookup("名运共同体", keys: keys)
     #expect(typo.first?.kind == .fuzzy && typo.first?.source == "命运共同体")

@@ -67,12 +67,16 @@ extension LookupIndex {
       guard !q.isEmpty else { continue }
       let v = view(side)
       q.withUnsafeBufferPointer { qb in
-        if let k = v.find(qb) { for c in v.concepts(ofKey: k) { raw.append((.exact, side, k, Int(c), nil)) } }
+        let exact = v.find(qb)
+        if let k = exact { for c in v.concepts(ofKey: k) { raw.append((.exact, side, k, Int(c), nil)) } }
         for k in containing(qb, in: v, limit: options.limit * 4) {
           for c in v.concepts(ofKey: k) { raw.append((.containing, side, k, Int(c), nil)) }
         }
-        for k in contained(qb, in: v, maxUnits: side == .source ? maxSourceUnits : maxTargetUnits) {
-          for c in v.concepts(ofKey: k) { raw.append((.contained, side, k, Int(c), nil)) }
+        // A query that is a glossary term is not a pasted text: no terms-inside-it tier.
+        if exact == nil {
+          for k in contained(qb, in: v, maxUnits: side == .source ? maxSourceUnits : maxTargetUnits) {
+            for c in v.concepts(ofKey: k) { raw.append((.contained, side, k, Int(c), nil)) }
+          }
         }
       }
     }
@@ -82,7 +86,7 @@ extension LookupIndex {
         let q = keys.key(query, language: lang)
         if side == .source || !LookupKeys.hasHan(q) {
           // Pinyin: Han typed with the wrong character, or pinyin typed for Han.
-          let py = keys.pinyinKey(ofKey: q)
+          let py = pinyinKey(ofKey: q, keys: keys)
           let pv = view(.pinyin)
           if !py.isEmpty, let k = py.withUnsafeBufferPointer({ pv.find($0) }) {
             for c in pv.concepts(ofKey: k) { raw.append((.fuzzy, .source, -1, Int(c), 0)) }
@@ -135,10 +139,31 @@ extension LookupIndex {
   /// Which key sets a query goes to: `--lang`, else the script of the query.
   func sides(for query: String, language: String?) -> [Side] {
     let base: (String) -> String = { String($0.prefix { $0 != "-" }).lowercased() }
-    let lang = language.map(base) ?? base(Language.guess(query).code)
+    let lang = language.map(base) ?? LookupIndex.guessLanguage(query)
     if lang == base(sourceLanguage) { return [.source] }
     if lang == base(targetLanguage) { return [.target] }
     return language == nil ? [.source, .target] : []
+  }
+
+  /// `Language.guess(query).code` with its base, without ICU for the common cases: only ASCII (Latin letters
+  /// or none: `en`), or ASCII and CJK ideographs U+3400..U+9FFF (Han wins ties: `zh`).
+  static func guessLanguage(_ query: String) -> String {
+    var han = 0, latin = 0, scalars = 0
+    for u in query.unicodeScalars {
+      let v = u.value
+      scalars += 1
+      if scalars > 3000 { break }
+      if v < 0x80 {
+        if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { latin += 1 }
+      } else if v >= 0x3400 && v < 0xA000 && !(v >= 0x4DC0 && v < 0x4E00) {
+        han += 1
+      } else {
+        scalars = Int.max / 2
+        break
+      }
+    }
+    if scalars <= 3000 { return han > 0 && han >= latin ? "zh" : "en" }
+    return String(Language.guess(query).code.prefix { $0 != "-" }).lowercased()
   }
 
   /// Keys that contain `q` (on word boundaries for letters), shortest first.

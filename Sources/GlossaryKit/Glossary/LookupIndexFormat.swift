@@ -9,9 +9,17 @@ import Foundation
 /// file), concepts (rows per source term), and per key set (source keys,
 /// target keys, pinyin keys of source terms): the key bytes, key offsets, key
 /// -> concepts postings, an open-addressing hash table, and for source and
-/// target a gram index (word / Han-bigram hash -> keys, shortest key first).
+/// target a gram index (word / Han-bigram hash -> keys, shortest key first)
+/// with a directory on the top bits of the hash (one probe, no binary search
+/// over a large mapped array), and a pinyin table per Han code unit
+/// (U+3400..U+9FFF) so a query's pinyin needs no transliterator at lookup time.
 enum IndexLayout {
-  static let magic: [UInt8] = Array("GLOSIDX3".utf8)
+  static let magic: [UInt8] = Array("GLOSIDX4".utf8)
+  static let version: UInt32 = 4
+  /// Code units covered by the pinyin table.
+  static let pinyinUnits: Range<UInt16> = 0x3400..<0xA000
+  /// Pinyin table length meaning "not in the table".
+  static let pinyinUnknown: UInt8 = 255
   static let headerSize = 1024
   /// Section ids.
   enum S: Int, CaseIterable {
@@ -19,10 +27,11 @@ enum IndexLayout {
     case srcBlob, srcStart, srcPost, srcConcepts, srcTable, srcGramHash, srcGramStart, srcGramKeys
     case tgtBlob, tgtStart, tgtPost, tgtConcepts, tgtTable, tgtGramHash, tgtGramStart, tgtGramKeys
     case pyBlob, pyStart, pyPost, pyConcepts, pyTable
+    case srcGramDir, tgtGramDir, pyUnitOffset, pyUnitLength, pyUnitBlob
   }
   static func elementSize(_ s: S) -> Int {
     switch s {
-    case .srcBlob, .tgtBlob, .pyBlob, .columnSlots: return 1
+    case .srcBlob, .tgtBlob, .pyBlob, .columnSlots, .pyUnitLength, .pyUnitBlob: return 1
     case .rowOffset, .srcGramHash, .tgtGramHash, .srcGramKeys, .tgtGramKeys: return 8
     default: return 4
     }
@@ -93,7 +102,7 @@ struct IndexWriter {
 
   mutating func finish(identity: FileIdentity, maxSrcUnits: Int, maxTgtUnits: Int, languages: (String, String)) -> [UInt8] {
     for (k, b) in IndexLayout.magic.enumerated() { bytes[k] = b }
-    set(UInt32(2), at: 8)
+    set(IndexLayout.version, at: 8)
     set(UInt32(table.count), at: 12)
     set(identity.size, at: 16)
     set(identity.mtimeSec, at: 24)
@@ -148,7 +157,7 @@ final class IndexImage {
   var isWellFormed: Bool {
     guard count >= IndexLayout.headerSize else { return false }
     for (k, b) in IndexLayout.magic.enumerated() where base.load(fromByteOffset: k, as: UInt8.self) != b { return false }
-    guard u32(at: 8) == 2, Int(u32(at: 12)) == IndexLayout.S.allCases.count else { return false }
+    guard u32(at: 8) == IndexLayout.version, Int(u32(at: 12)) == IndexLayout.S.allCases.count else { return false }
     for s in IndexLayout.S.allCases {
       let (o, c) = (u64(at: IndexLayout.sectionTable + 16 * s.rawValue), u64(at: IndexLayout.sectionTable + 16 * s.rawValue + 8))
       if o > UInt64(count) || c > UInt64(count) || o + c * UInt64(IndexLayout.elementSize(s)) > UInt64(count) { return false }

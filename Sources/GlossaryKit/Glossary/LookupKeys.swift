@@ -5,7 +5,12 @@
 /// Not thread-safe (holds a normalizer): one per thread.
 public final class LookupKeys {
   public let normalizer: MatchKeyNormalizer
-  private var pinyinOfUnit: [UInt16: [UInt8]] = [:]
+  /// Pinyin of each code unit in ``IndexLayout/pinyinUnits``, filled lazily: offset into `pinyinBlob` and length
+  /// (-1: not asked yet).
+  private var pinyinOffset = [Int32](repeating: -1, count: IndexLayout.pinyinUnits.count)
+  private var pinyinLength = [UInt8](repeating: 0, count: IndexLayout.pinyinUnits.count)
+  private var pinyinBlob: [UInt8] = []
+  private var utf16: [UInt16] = []
 
   public init(normalizer: MatchKeyNormalizer? = nil) throws {
     self.normalizer = try normalizer ?? MatchKeyNormalizer()
@@ -13,38 +18,141 @@ public final class LookupKeys {
 
   /// The lookup key of a term or query in `language` (ICU code; `en` gets article and plural folding).
   public func key(_ text: String, language: String) -> [UInt8] {
-    let k = normalizer.key(for: text).units
-    var bytes = Array(String(decoding: k, as: UTF16.self).utf8)
-    if language.hasPrefix("en") { bytes = LookupKeys.foldEnglish(bytes) }
-    return bytes
+    var out: [UInt8] = []
+    key(text, language: language, into: &out)
+    return out
+  }
+
+  /// The lookup key of `text`, written into `out` (replacing its contents; reuse the buffer in loops).
+  public func key(_ text: String, language: String, into out: inout [UInt8]) {
+    utf16.removeAll(keepingCapacity: true)
+    utf16.append(contentsOf: text.utf16)
+    let k = utf16.withUnsafeBufferPointer { normalizer.key(for: $0).units }
+    out.removeAll(keepingCapacity: true)
+    LookupKeys.appendUTF8(k, to: &out)
+    if language.hasPrefix("en") { LookupKeys.foldEnglish(&out) }
+  }
+
+  /// UTF-16 to UTF-8 (unpaired surrogates become U+FFFD, as `String(decoding:)` does).
+  static func appendUTF8(_ units: [UInt16], to out: inout [UInt8]) {
+    out.reserveCapacity(out.count + units.count * 3)
+    var i = 0
+    let n = units.count
+    while i < n {
+      let u = units[i]
+      if u < 0x80 {
+        out.append(UInt8(u))
+      } else if u < 0x800 {
+        out.append(UInt8(0xC0 | (u >> 6))); out.append(UInt8(0x80 | (u & 0x3F)))
+      } else if u >= 0xD800 && u < 0xE000 {
+        if u < 0xDC00, i + 1 < n, units[i + 1] >= 0xDC00, units[i + 1] < 0xE000 {
+          let c = 0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(units[i + 1]) - 0xDC00)
+          out.append(UInt8(0xF0 | (c >> 18))); out.append(UInt8(0x80 | ((c >> 12) & 0x3F)))
+          out.append(UInt8(0x80 | ((c >> 6) & 0x3F))); out.append(UInt8(0x80 | (c & 0x3F)))
+          i += 2
+          continue
+        }
+        out.append(0xEF); out.append(0xBF); out.append(0xBD)
+      } else {
+        out.append(UInt8(0xE0 | (u >> 12))); out.append(UInt8(0x80 | ((u >> 6) & 0x3F))); out.append(UInt8(0x80 | (u & 0x3F)))
+      }
+      i += 1
+    }
   }
 
   /// Drops a leading article and folds each word's plural ending.
   static func foldEnglish(_ key: [UInt8]) -> [UInt8] {
-    var words = key.split(separator: 0x20, omittingEmptySubsequences: true)
-    if words.count > 1, let first = words.first, ["the", "a", "an"].contains(where: { Array($0.utf8) == Array(first) }) {
-      words.removeFirst()
+    var k = key
+    foldEnglish(&k)
+    return k
+  }
+
+  /// In place: words split on spaces (empty ones dropped), a leading the/a/an dropped when more words
+  /// follow, each word singular, joined by one space.
+  static func foldEnglish(_ key: inout [UInt8]) {
+    var words: [Range<Int>] = []
+    var i = 0
+    let n = key.count
+    while i < n {
+      while i < n && key[i] == 0x20 { i += 1 }
+      if i >= n { break }
+      let s = i
+      while i < n && key[i] != 0x20 { i += 1 }
+      words.append(s..<i)
     }
-    var out: [UInt8] = []
-    out.reserveCapacity(key.count)
-    for (i, w) in words.enumerated() {
-      if i > 0 { out.append(0x20) }
-      out += singular(w)
+    if words.count > 1 {
+      let f = words[0]
+      let isArticle: Bool
+      switch f.count {
+      case 1: isArticle = key[f.lowerBound] == 0x61
+      case 2: isArticle = key[f.lowerBound] == 0x61 && key[f.lowerBound + 1] == 0x6E
+      case 3: isArticle = key[f.lowerBound] == 0x74 && key[f.lowerBound + 1] == 0x68 && key[f.lowerBound + 2] == 0x65
+      default: isArticle = false
+      }
+      if isArticle { words.removeFirst() }
     }
-    return out
+    // Writing never overtakes reading: each word moves left or stays and only shrinks.
+    var w = 0
+    for (k, r) in words.enumerated() {
+      if k > 0 { key[w] = 0x20; w += 1 }
+      let keep = key.withUnsafeBufferPointer { singularLength(UnsafeBufferPointer(rebasing: $0[r])) }
+      for j in 0..<keep.count { key[w + j] = key[r.lowerBound + j] }
+      w += keep.count
+      if let extra = keep.append { key[w] = extra; w += 1 }
+    }
+    key.removeLast(key.count - w)
   }
 
   /// A plain-rule singular: consistent for query and term, not a dictionary.
   static func singular(_ w: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-    let n = w.count
-    guard n > 3, w.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return w }
     let b = Array(w)
-    func ends(_ s: String) -> Bool { b.count >= s.utf8.count && b.suffix(s.utf8.count).elementsEqual(s.utf8) }
-    if ends("ies") && n > 4 { return ArraySlice(b.dropLast(3) + [0x79]) }
-    if ends("sses") || ends("xes") || ends("ches") || ends("shes") || ends("zzes") { return ArraySlice(b.dropLast(2)) }
-    if ends("ss") || ends("us") || ends("is") { return w }
-    if ends("s") { return ArraySlice(b.dropLast()) }
-    return w
+    let keep = b.withUnsafeBufferPointer { singularLength($0) }
+    var out = Array(b.prefix(keep.count))
+    if let extra = keep.append { out.append(extra) }
+    return ArraySlice(out)
+  }
+
+  /// How much of a word its singular keeps, and a byte to append ("ies" -> "y").
+  static func singularLength(_ b: UnsafeBufferPointer<UInt8>) -> (count: Int, append: UInt8?) {
+    let n = b.count
+    guard n > 3 else { return (n, nil) }
+    for x in b where !(x >= 0x61 && x <= 0x7A) { return (n, nil) }
+    func ends(_ s: StaticString) -> Bool {
+      let m = s.utf8CodeUnitCount
+      guard n >= m else { return false }
+      let p = s.utf8Start
+      for j in 0..<m where b[n - m + j] != p[j] { return false }
+      return true
+    }
+    if ends("ies") && n > 4 { return (n - 3, 0x79) }
+    if ends("sses") || ends("xes") || ends("ches") || ends("shes") || ends("zzes") { return (n - 2, nil) }
+    if ends("ss") || ends("us") || ends("is") { return (n, nil) }
+    if ends("s") { return (n - 1, nil) }
+    return (n, nil)
+  }
+
+  /// Appends the toneless pinyin of one code unit of a key (cached; nothing when it has none).
+  func appendPinyin(ofUnit u: UInt16, to out: inout [UInt8]) {
+    let i = Int(u) - Int(IndexLayout.pinyinUnits.lowerBound)
+    if pinyinOffset[i] < 0 {
+      let p = Array(normalizer.pinyinKey(String(decoding: [u], as: UTF16.self)).utf8.prefix(254))
+      pinyinOffset[i] = Int32(pinyinBlob.count)
+      pinyinLength[i] = UInt8(p.count)
+      pinyinBlob += p
+    }
+    let o = Int(pinyinOffset[i])
+    out.append(contentsOf: pinyinBlob[o..<o + Int(pinyinLength[i])])
+  }
+
+  /// The pinyin of every unit asked so far (or of all units when `complete`), as index table sections:
+  /// offsets into the blob, lengths (``IndexLayout/pinyinUnknown`` for units not asked), blob.
+  func pinyinTable(complete: Bool) -> (offset: [UInt32], length: [UInt8], blob: [UInt8]) {
+    if complete {
+      var scratch: [UInt8] = []
+      for u in IndexLayout.pinyinUnits { appendPinyin(ofUnit: u, to: &scratch); scratch.removeAll(keepingCapacity: true) }
+    }
+    let length = zip(pinyinOffset, pinyinLength).map { $0 < 0 ? IndexLayout.pinyinUnknown : $1 }
+    return (pinyinOffset.map { UInt32(max(0, $0)) }, length, pinyinBlob)
   }
 
   /// Toneless pinyin of a key's Han characters ("命运共同体" -> "mingyungongtongti"),
@@ -52,11 +160,8 @@ public final class LookupKeys {
   public func pinyinKey(ofKey key: [UInt8]) -> [UInt8] {
     var out: [UInt8] = []
     for u in String(decoding: key, as: UTF8.self).utf16 {
-      if u >= 0x3400 && u < 0xA000 {
-        if let p = pinyinOfUnit[u] { out += p; continue }
-        let p = Array(normalizer.pinyinKey(String(decoding: [u], as: UTF16.self)).utf8)
-        pinyinOfUnit[u] = p
-        out += p
+      if IndexLayout.pinyinUnits.contains(u) {
+        appendPinyin(ofUnit: u, to: &out)
       } else if (u >= 0x61 && u <= 0x7A) || (u >= 0x30 && u <= 0x39) {
         out.append(UInt8(u))
       } else if u >= 0x41 && u <= 0x5A {
@@ -99,26 +204,80 @@ public final class LookupKeys {
     return out
   }
 
+  /// Number of ``units(_:)`` of a key, without building them.
+  static func unitCount(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+    var count = 0
+    var i = 0
+    let n = key.count
+    var inWord = false
+    while i < n {
+      let b = key[i]
+      let len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+      let isHan = len == 3 && b >= 0xE3 && b <= 0xE9 || len == 4
+      if b == 0x20 || isHan {
+        inWord = false
+        if isHan { count += 1 }
+      } else if !inWord {
+        inWord = true
+        count += 1
+      }
+      i += len
+    }
+    return count
+  }
+
   /// Gram hashes of a key: every word, every pair of adjacent Han characters,
   /// and a lone Han character when the key has only one.
   static func grams(_ key: UnsafeBufferPointer<UInt8>) -> [UInt64] {
-    let us = units(key)
     var out: [UInt64] = []
+    grams(key, into: &out)
+    return out
+  }
+
+  /// ``grams(_:)`` appended to `out` (no other allocation).
+  static func grams(_ key: UnsafeBufferPointer<UInt8>, into out: inout [UInt64]) {
+    let first = out.count
     var hanCount = 0
-    for (k, u) in us.enumerated() {
-      if u.han {
-        hanCount += 1
-        if k + 1 < us.count, us[k + 1].han {
-          out.append(hash(UnsafeBufferPointer(rebasing: key[u.range.lowerBound..<us[k + 1].range.upperBound]), seed: 2))
-        }
-      } else {
-        out.append(hash(UnsafeBufferPointer(rebasing: key[u.range]), seed: 1))
+    var firstHan = 0..<0
+    var prevHan: Range<Int>? = nil  // the previous unit, when it was a Han character
+    var i = 0
+    let n = key.count
+    var wordStart = -1
+    func endWord(_ end: Int) {
+      if wordStart >= 0 {
+        out.append(hash(UnsafeBufferPointer(rebasing: key[wordStart..<end]), seed: 1))
+        wordStart = -1
+        prevHan = nil
       }
     }
-    if hanCount == 1 && out.isEmpty, let u = us.first(where: { $0.han }) {
-      out.append(hash(UnsafeBufferPointer(rebasing: key[u.range]), seed: 3))
+    while i < n {
+      let b = key[i]
+      let len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+      let isHan = len == 3 && b >= 0xE3 && b <= 0xE9 || len == 4
+      if b == 0x20 || isHan {
+        endWord(i)
+        if isHan {
+          let r = i..<min(n, i + len)
+          hanCount += 1
+          if hanCount == 1 { firstHan = r }
+          if let p = prevHan { out.append(hash(UnsafeBufferPointer(rebasing: key[p.lowerBound..<r.upperBound]), seed: 2)) }
+          prevHan = r
+        }
+      } else if wordStart < 0 {
+        wordStart = i
+      }
+      i += len
     }
-    return out
+    endWord(n)
+    if hanCount == 1 && out.count == first {
+      out.append(hash(UnsafeBufferPointer(rebasing: key[firstHan]), seed: 3))
+    }
+  }
+
+  /// FNV-1a hash of a string's UTF-8 bytes.
+  static func hash(_ s: String) -> UInt64 {
+    var s = s
+    return s.withUTF8 { hash($0) }
   }
 
   /// FNV-1a 64 with a seed, then a final mix.

@@ -1,0 +1,174 @@
+import Foundation
+import GlossaryTestSupport
+import Testing
+
+@testable import GlossaryKit
+
+/// The fast paths of index building and lookup give what the plain ones give.
+@Suite struct LookupIndexBuildTests {
+  let keys: LookupKeys
+
+  init() throws { keys = try LookupKeys() }
+
+  /// A generated glossary: `count` concepts of 2-4 Han characters, most with one plain rendering,
+  /// some with two (the second admitted) and a few with tags and dates.
+  static func generated(_ count: Int) -> String {
+    var state: UInt64 = 7
+    func next() -> UInt64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return state >> 33 }
+    let words = ["kato", "rimu", "sela", "vonda", "pires", "lukas", "tanis", "mora", "bees", "the", "a", "studies"]
+    var text = "# generated\nzh\ten\tstatus\tvalid_from\tvalid_to\treplaced_by\ttags\tnote\tscore\toccurrences\tseen_in\texamples\treviewer\treviewed\n"
+    var seen = Set<String>()
+    while seen.count < count {
+      var s = ""
+      for _ in 0..<(2 + Int(next() % 3)) { s.unicodeScalars.append(Unicode.Scalar(0x4E00 + UInt32(next() % 400))!) }
+      guard seen.insert(s).inserted else { continue }
+      var t = ""
+      for k in 0..<(1 + Int(next() % 3)) { t += (k > 0 ? " " : "") + words[Int(next() % UInt64(words.count))] }
+      if next() % 10 == 0 {
+        text += "\(s)\t\(t)\tpreferred\t2016-01-01\t\t\ttitle\tA note.\t\t\t\t\t\t\n"
+      } else {
+        text += "\(s)\t\(t)\tpreferred\t\t\t\t\t\t\t\t\t\t\t\n"
+      }
+      if next() % 4 == 0 { text += "\(s)\t\(t) variant\tadmitted\t\t\t\t\tnote\t\t\t\t\tme\t\n" }
+    }
+    return text
+  }
+
+  @Test func parallelBuildEqualsSerialBuild() throws {
+    let text = Self.generated(3000)
+    let bytes = Array(text.utf8)
+    let g = try Glossary.parse(text, path: "g.tsv")
+    let id = FileIdentity(size: UInt64(bytes.count), mtimeSec: 0, mtimeNsec: 0, inode: 0, headHash: 0, tailHash: 0)
+    let one = IndexImage.owning(LookupIndexBuilder.build(glossary: g, bytes: bytes, identity: id, keys: keys, workers: 1))
+    let two = IndexImage.owning(LookupIndexBuilder.build(glossary: g, bytes: bytes, identity: id, keys: try LookupKeys(), workers: 2))
+    #expect(one.isWellFormed && two.isWellFormed)
+    // Every section but the pinyin table (its blob order follows the workers) is the same.
+    for s in IndexLayout.S.allCases where ![.pyUnitOffset, .pyUnitLength, .pyUnitBlob].contains(s) {
+      let size = IndexLayout.elementSize(s)
+      let x = UnsafeRawBufferPointer(start: one.section(s, UInt8.self).baseAddress, count: one.section(s, UInt8.self).count * size)
+      let y = UnsafeRawBufferPointer(start: two.section(s, UInt8.self).baseAddress, count: two.section(s, UInt8.self).count * size)
+      #expect(Array(x) == Array(y), "section \(s)")
+    }
+  }
+
+  @Test func gramDirectoryFindsEveryGram() throws {
+    let index = try LookupIndex.inMemory(text: Self.generated(2000), path: "g.tsv", keys: keys)
+    for side in [LookupIndex.Side.source, .target] {
+      let v = index.view(side)
+      for k in 0..<v.count {
+        for g in LookupKeys.grams(v.key(k)) {
+          #expect(v.keys(withGram: g).contains { Int($0 & 0xFFFF_FFFF) == k })
+        }
+      }
+    }
+  }
+
+  @Test func gramsWithoutAllocationMatchTheUnits() {
+    for text in ["命运共同体", "one belt one road", "中 国 abc 人民 x", "习", "a 习 b", "", "共同体 of 2 words"] {
+      let key = Array(text.utf8)
+      let got = key.withUnsafeBufferPointer { LookupKeys.grams($0) }
+      // The definition, from the units.
+      var want: [UInt64] = []
+      key.withUnsafeBufferPointer { b in
+        let us = LookupKeys.units(b)
+        var han = 0
+        for (k, u) in us.enumerated() {
+          if u.han {
+            han += 1
+            if k + 1 < us.count, us[k + 1].han {
+              want.append(LookupKeys.hash(UnsafeBufferPointer(rebasing: b[u.range.lowerBound..<us[k + 1].range.upperBound]), seed: 2))
+            }
+          } else {
+            want.append(LookupKeys.hash(UnsafeBufferPointer(rebasing: b[u.range]), seed: 1))
+          }
+        }
+        if han == 1 && want.isEmpty, let u = us.first(where: { $0.han }) {
+          want.append(LookupKeys.hash(UnsafeBufferPointer(rebasing: b[u.range]), seed: 3))
+        }
+        #expect(LookupKeys.unitCount(b) == us.count, "\(text)")
+      }
+      #expect(Set(got) == Set(want), "\(text)")
+    }
+  }
+
+  @Test func englishFolding() {
+    func fold(_ s: String) -> String { String(decoding: LookupKeys.foldEnglish(Array(s.utf8)), as: UTF8.self) }
+    #expect(fold("the communities") == "community")
+    #expect(fold("the") == "the")
+    #expect(fold("  a  bus   glasses boxes churches wishes buzzes studies ties kiss") == "bus glass box church wish buzz study tie kiss")
+    #expect(fold("an 2020s ideas") == "2020s idea")
+    #expect(fold("") == "")
+  }
+
+  @Test func plainRowsReadLikeTheFormatReader() throws {
+    let text = Self.generated(300) + "甲\tOne\\tTab\tpreferred\t\t\t\t\t\t\t\t\t\t\t\n乙\tcafé\tadmitted\t\t\t\t\t\t\t\t\t\t\t\n"
+    let index = try LookupIndex.inMemory(text: text, path: "g.tsv", keys: keys)
+    let g = try Glossary.parse(text, path: "g.tsv")
+    var plain = 0
+    for row in 0..<index.rowCount {
+      #expect(index.entry(row: row) == g.entries[row])
+      let offset = Int(index.image.section(.rowOffset, UInt64.self)[row])
+      let length = Int(index.image.section(.rowLength, UInt32.self)[row])
+      let bytes = Array(text.utf8)[offset..<offset + length]
+      if let e = Array(bytes).withUnsafeBufferPointer({ LookupIndex.plainRow($0, slots: index.slots) }) {
+        plain += 1
+        #expect(e == g.entries[row])
+      }
+    }
+    #expect(plain > 200)
+    #expect(index.lookup("One\tTab", keys: keys, options: LookupOptions(language: "en")).first?.source == "甲")
+  }
+
+  @Test func parallelParseEqualsTheFormatReader() throws {
+    let text = Self.generated(2000)
+    let serial = try Glossary.parse(text, path: "g.tsv")
+    let parallel = try LookupIndex.parseGlossary(text, path: "g.tsv", minimumLines: 10)
+    #expect(parallel.entries == serial.entries)
+    #expect(parallel.lineNumbers == serial.lineNumbers)
+    #expect(parallel.sourceLanguage == "zh" && parallel.comments == serial.comments)
+    // Problems anywhere, across the halves too, are reported as the format reader reports them.
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let n = lines.count
+    lines[n - 3] = lines[3]  // a duplicate of an early row near the end
+    lines[n / 2 + 5] = "坏\tbroken\tbogus\t\t\t\t\t\t\t\t\t\t\t"
+    let broken = lines.joined(separator: "\n")
+    var want = ""
+    do { _ = try Glossary.parse(broken, path: "g.tsv") } catch { want = "\(error)" }
+    #expect(want.contains("g.tsv:\(n / 2 + 6): unknown status") && want.contains("duplicate row"))
+    var got = ""
+    do { _ = try LookupIndex.parseGlossary(broken, path: "g.tsv", minimumLines: 10) } catch { got = "\(error)" }
+    #expect(got == want)
+    // A duplicate across the halves alone.
+    lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    lines[n - 3] = lines[3]
+    #expect(throws: GlossaryError.self) { try LookupIndex.parseGlossary(lines.joined(separator: "\n"), path: "g.tsv", minimumLines: 10) }
+  }
+
+  @Test func pinyinFromTheIndexTable() throws {
+    let index = try LookupIndex.inMemory(text: TestSupport.sampleGlossary, path: "s.tsv", keys: keys)
+    let other = try LookupKeys()
+    for q in ["命运共同体", "名运", "一带一路 OBOR", "鑫", "x"] {
+      let key = keys.key(q, language: "zh")
+      #expect(index.pinyinKey(ofKey: key, keys: keys) == other.pinyinKey(ofKey: key), "\(q)")
+    }
+    // A complete table (cache files) answers without the transliterator, the same way.
+    let bytes = Array(TestSupport.sampleGlossary.utf8)
+    let g = try Glossary.parse(TestSupport.sampleGlossary, path: "s.tsv")
+    let id = FileIdentity(size: UInt64(bytes.count), mtimeSec: 0, mtimeNsec: 0, inode: 0, headHash: 0, tailHash: 0)
+    let full = LookupIndex(
+      path: "s.tsv", image: .owning(LookupIndexBuilder.build(glossary: g, bytes: bytes, identity: id, keys: try LookupKeys(), completePinyin: true)),
+      fileBytes: bytes)
+    #expect(full.image.section(.pyUnitLength, UInt8.self).allSatisfy { $0 != IndexLayout.pinyinUnknown })
+    for q in ["鑫淼", "名运共同体"] {
+      let key = keys.key(q, language: "zh")
+      #expect(full.pinyinKey(ofKey: key, keys: keys) == other.pinyinKey(ofKey: key), "\(q)")
+    }
+    #expect(full.lookup("名运共同体", keys: keys).first?.source == "命运共同体")
+  }
+
+  @Test func queryLanguageWithoutICU() {
+    for q in ["命运共同体", "Belt and Road", "一带一路 OBOR", "OBOR 一带", "ab 一", "123", "", "café", "ひらがな", "한국어", "Ελλάδα"] {
+      #expect(LookupIndex.guessLanguage(q) == String(Language.guess(q).code.prefix { $0 != "-" }).lowercased(), "\(q)")
+    }
+  }
+}
