@@ -59,7 +59,7 @@ for run in nolex lex; do
   lax="$(sed 's/.*lax_f1=\([0-9.]*\).*/\1/' <<<"$result")"
   floor=$([ "$run" = lex ] && echo "$FLOOR_STRICT_LEX" || echo "$FLOOR_STRICT_NOLEX")
   printf '%-6s strict_f1=%s lax_f1=%s  (%d pairs, %.2f s wall in one process incl. start and lexicon load; floor %s)\n' \
-    "$run" "$strict" "$lax" "${#names[@]}" "$(echo "$end - $start" | bc)" "$floor"
+    "$run" "$strict" "$lax" "${#names[@]}" "$(python3 -c "print(round($end - $start, 2))")" "$floor"
   if awk -v s="$strict" -v f="$floor" 'BEGIN { exit !(s < f) }'; then
     echo "eval-align: $run strict F1 $strict is below the floor $floor" >&2
     status=1

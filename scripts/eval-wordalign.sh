@@ -57,12 +57,12 @@ run() {  # name floor [extra args]
   "$GLOSSARY" wordalign --pretokenized "$DATA/denero-dev/zh" "$DATA/denero-dev/en" \
     --train-source "$TMP/T.zh" --train-target "$TMP/T.en" "$@" > "$TMP/$name.align"
   end=$(date +%s.%N)
-  secs=$(echo "$end - $start" | bc -l)
+  secs=$(python3 -c "print($end - $start)")
   python3 "${DATA}/../eval/score_aer.py" "$DATA/denero-dev/gold.align" "$TMP/$name.align" > "$TMP/$name.score"
   aer=$(sed -n 's/^aer=\([0-9.]*\).*/\1/p' "$TMP/$name.score")
   printf '%-12s %s  time %.2f s  %.0f pairs/s  (floor %s)\n' "$name" "$(tail -1 "$TMP/$name.score")" "$secs" \
-    "$(echo "$PAIRS / $secs" | bc -l)" "$floor"
-  if [ "$(echo "$aer > $floor" | bc -l)" = 1 ]; then echo "FAIL: $name AER $aer above floor $floor" >&2; status=1; fi
+    "$(python3 -c "print($PAIRS / $secs)")" "$floor"
+  if python3 -c "import sys; sys.exit(0 if $aer > $floor else 1)"; then echo "FAIL: $name AER $aer above floor $floor" >&2; status=1; fi
 }
 run no-lexicon "$FLOOR"
 run lexicon "$FLOOR_LEX" --lexicon "$DATA/cc-cedict/cedict_1_0_ts_utf-8_mdbg.txt"

@@ -163,16 +163,6 @@ public struct PhraseMiner: Sendable {
 /// Verbs and adverbs that open collocations rather than terms (加强战略沟通 is
 /// 加强 + the term 战略沟通): phrases starting with one rank below terms.
 public enum CollocationOpeners {
-  /// Words that may start a term but not end one (postpositions: 会谈后, 贺电中, 访问期间).
-  public static func notFinal(for language: String) -> Set<String> {
-    language.hasPrefix("zh") ? ["中", "后", "前", "上", "下", "里", "内", "外", "期间", "时", "以来", "之际", "之间", "方面"] : []
-  }
-
-  /// Words that may end a term but not start one (方 of a cut 中方 / 老方).
-  public static func notInitial(for language: String) -> Set<String> {
-    language.hasPrefix("zh") ? ["方", "国", "党"] : []
-  }
-
   public static func words(for language: String) -> Set<String> {
     switch String(language.prefix { $0 != "-" }) {
     case "zh":
