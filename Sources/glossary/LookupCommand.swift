@@ -57,8 +57,8 @@ struct LookupCommand: ParsableCommand {
     if let batch {
       options.fuzzy = true
       let text = try TextDecoder.read(path: batch)
-      for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-        let q = String(line)
+      for line in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true) {
+        guard let q = String(line) else { continue }
         let hits = lookup.lookup(q, options: options)
         found = found || !hits.isEmpty
         if json {
@@ -176,10 +176,15 @@ struct LookupPrinter {
     }
   }
 
+  /// The format's escapes, skipped (a byte scan) for the usual field without tab, newline or backslash.
+  static func escape(_ s: String) -> String {
+    s.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x5C }) ? GlossaryKit.Glossary.escape(s) : s
+  }
+
   /// One TSV line per rendering: query, kind, source, target, status, valid_from, valid_to, replaced_by;
   /// a query with no match gives one line with the query and empty fields.
   static func batchTSV(query: String, hits: [LookupHit], into out: inout Output) {
-    let q = GlossaryKit.Glossary.escape(query)
+    let q = escape(query)
     if hits.isEmpty {
       out.line(q + "\t\t\t\t\t\t\t")
       return
@@ -187,8 +192,8 @@ struct LookupPrinter {
     for h in hits {
       for e in h.entries {
         out.line([
-          q, h.kind.rawValue, GlossaryKit.Glossary.escape(e.source), GlossaryKit.Glossary.escape(e.target), e.status.rawValue,
-          e.validFrom?.description ?? "", e.validTo?.description ?? "", GlossaryKit.Glossary.escape(e.replacedBy),
+          q, h.kind.rawValue, escape(e.source), escape(e.target), e.status.rawValue,
+          e.validFrom?.description ?? "", e.validTo?.description ?? "", escape(e.replacedBy),
         ].joined(separator: "\t"))
       }
     }

@@ -184,10 +184,15 @@ extension LookupIndex {
       return out
     }
     guard !grams.isEmpty else { return [] }
-    // Intersect the posting lists (sorted by length, then id), rarest first; verify the survivors.
+    // Intersect the posting lists (sorted by length, then id), rarest first, from the first key longer than
+    // the query; galloping, since common words have long lists. Verify the survivors.
+    let longer = UInt64(q.count + 1) << 32
     var lists: [UnsafeBufferPointer<UInt64>] = []
-    for g in Set(grams) {
-      let list = v.keys(withGram: g)
+    var distinct = grams
+    if distinct.count > 1 { distinct = Array(Set(distinct)) }
+    for g in distinct {
+      let all = v.keys(withGram: g)
+      let list = UnsafeBufferPointer(rebasing: all[LookupIndex.gallop(all, from: 0, longer)...])
       if list.isEmpty { return [] }
       lists.append(list)
     }
@@ -195,20 +200,39 @@ extension LookupIndex {
     var candidates = Array(lists[0])
     for other in lists.dropFirst() {
       if candidates.count < 8 { break }
-      var kept: [UInt64] = []
-      var i = 0, j = 0
-      while i < candidates.count && j < other.count {
-        if candidates[i] == other[j] { kept.append(candidates[i]); i += 1; j += 1 }
-        else if candidates[i] < other[j] { i += 1 } else { j += 1 }
+      var kept = 0
+      var j = 0
+      for c in candidates {
+        j = LookupIndex.gallop(other, from: j, c)
+        if j >= other.count { break }
+        if other[j] == c { candidates[kept] = c; kept += 1; j += 1 }
       }
-      candidates = kept
+      candidates.removeLast(candidates.count - kept)
     }
     for c in candidates {
       let k = Int(c & 0xFFFF_FFFF)
-      guard Int(c >> 32) > q.count else { continue }
       if LookupIndex.contains(v.key(k), q) { out.append(k); if out.count >= limit { break } }
     }
     return out
+  }
+
+  /// First index >= `from` whose value is >= `x` in a sorted list (exponential then binary search).
+  @inline(__always)
+  static func gallop(_ a: UnsafeBufferPointer<UInt64>, from: Int, _ x: UInt64) -> Int {
+    var lo = from
+    var hi = from
+    var step = 1
+    while hi < a.count && a[hi] < x {
+      lo = hi + 1
+      hi = lo + step
+      step <<= 1
+    }
+    hi = min(hi, a.count)
+    while lo < hi {
+      let mid = (lo + hi) >> 1
+      if a[mid] < x { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
   }
 
   /// Key id of the key covering blob byte `at`.
