@@ -44,23 +44,54 @@ public struct Extractor: Sendable {
 
   /// Recurring source phrases with their renderings and evidence, best first.
   public func mine(_ corpus: PreparedCorpus, links: [[AlignmentLink]]) -> [MinedTerm] {
-    let sv = corpus.sourceVocabulary, tv = corpus.targetVocabulary
-    let sourceEdgeWords = EdgeWords.words(for: corpus.sourceLanguage.code)
+    let candidates = recurringPhrases(corpus)
+    let tv = corpus.targetVocabulary
+    let targetEdgeWords = EdgeWords.words(for: corpus.targetLanguage.code)
+    let isTargetWord = (0..<tv.count).map { tv.isWord[$0] || Self.isNumber(tv.strings[$0]) }
+    let isTargetEdge = (0..<tv.count).map { targetEdgeWords.contains(tv.strings[$0]) }
+    let articles = EdgeWords.articles(for: corpus.targetLanguage.code)
+    let closure = RenderingClosure(
+      pairs: corpus.pairs, links: links, isWord: isTargetWord, isArticle: (0..<tv.count).map { articles.contains(tv.strings[$0]) },
+      isFunctionWord: isTargetEdge, index: TargetPostings(pairs: corpus.pairs, vocabularySize: tv.count))
+    let (collected, alignedCounts) = RenderingCollector().collect(
+      candidates: candidates, pairs: corpus.pairs, links: links, isTargetWord: isTargetWord, isEdgeWord: isTargetEdge)
+    let keys = try? LookupKeys()
+    var terms: [MinedTerm] = []
+    for (c, cand) in candidates.enumerated() where alignedCounts[c] > 0 {
+      let closed = closure.close(collected[c], sourcePairs: Set(cand.occurrences.map(\.pair)), sourceLength: cand.tokens.count)
+      var renderings = chooseRenderings(closed, for: cand, aligned: alignedCounts[c], corpus: corpus)
+      if let keys { renderings = mergeByKey(renderings, language: corpus.targetLanguage.code, keys: keys) }
+      guard let best = renderings.first else { continue }
+      let sourceText = surface(
+        cand.occurrences.map { (corpus.pairs[Int($0.pair)], $0.start..<($0.start + Int32(cand.tokens.count))) },
+        corpus: corpus, side: .source)
+      let score = ((best.score * termhood(cand, source: sourceText, best: best.target, corpus: corpus)) * 1000).rounded() / 1000
+      guard score >= options.minScore else { continue }
+      terms.append(MinedTerm(
+        source: sourceText, documents: cand.documents.count, independentDocuments: cand.independentDocuments,
+        renderings: Array(renderings.prefix(options.maxRenderings)), score: score))
+    }
+    terms.sort { ($0.score, $0.documents, $1.source) > ($1.score, $1.documents, $0.source) }
+    return terms
+  }
+
+  /// The source phrases that recur, are well formed and stand on their own.
+  func recurringPhrases(_ corpus: PreparedCorpus) -> [PhraseCandidate] {
+    let sv = corpus.sourceVocabulary
+    let language = corpus.sourceLanguage.code
+    let edgeWords = EdgeWords.words(for: language)
+    let notFinal = EdgeWords.notFinal(for: language), notInitial = EdgeWords.notInitial(for: language)
     // Dashes and quotation marks may stand inside a term (澜沧江－湄公河合作, 高质量共建“一带一路”).
     let isInner = (0..<sv.count).map { sv.strings[$0] == "-" || sv.strings[$0] == "\"" }
     let isContent = (0..<sv.count).map { sv.isWord[$0] || Self.isNumber(sv.strings[$0]) || isInner[$0] }
-    let notFinal = EdgeWords.notFinal(for: corpus.sourceLanguage.code)
-    let notInitial = EdgeWords.notInitial(for: corpus.sourceLanguage.code)
-    let isEdge = (0..<sv.count).map { sv.isWord[$0] && !sourceEdgeWords.contains(sv.strings[$0]) }
+    let isEdge = (0..<sv.count).map { sv.isWord[$0] && !edgeWords.contains(sv.strings[$0]) }
     let isRightEdge = (0..<sv.count).map { (isEdge[$0] && !notFinal.contains(sv.strings[$0])) || sv.strings[$0] == "\"" }
     // A number may open a phrase (2030年可持续发展议程, 21世纪海上丝绸之路) but not close it.
-    let isLeftEdge = (0..<sv.count).map {
-      (isEdge[$0] && !notInitial.contains(sv.strings[$0])) || Self.isNumber(sv.strings[$0])
-    }
+    let isLeftEdge = (0..<sv.count).map { (isEdge[$0] && !notInitial.contains(sv.strings[$0])) || Self.isNumber(sv.strings[$0]) }
     let unspaced = corpus.sourceLanguage.isUnspaced
-    let openers = CollocationOpeners.words(for: corpus.sourceLanguage.code)
     let miner = PhraseMiner(minDocuments: options.minDocuments, maxLength: options.maxPhraseLength)
-    let candidates = miner.mine(pairs: corpus.pairs, isContent: isContent, isLeftEdge: isLeftEdge, isRightEdge: isRightEdge,
+    return miner.mine(
+      pairs: corpus.pairs, isContent: isContent, isLeftEdge: isLeftEdge, isRightEdge: isRightEdge,
       isWord: (0..<sv.count).map { isContent[$0] && !isInner[$0] }
     ) { tokens in
       // Quotation marks come in pairs inside a term.
@@ -69,67 +100,49 @@ public struct Extractor: Sendable {
       let text = tokens.filter { !isInner[Int($0)] }.map { sv.strings[Int($0)] }.joined()
       return unspaced ? text.count >= 2 : (tokens.count > 1 || text.count >= 4)
     }
-    let targetEdgeWords = EdgeWords.words(for: corpus.targetLanguage.code)
-    let isTargetWord = (0..<tv.count).map { tv.isWord[$0] || Self.isNumber(tv.strings[$0]) }
-    let isTargetEdge = (0..<tv.count).map { targetEdgeWords.contains(tv.strings[$0]) }
-    let articles = EdgeWords.articles(for: corpus.targetLanguage.code)
-    let isArticle = (0..<tv.count).map { articles.contains(tv.strings[$0]) }
-    let closure = RenderingClosure(
-      pairs: corpus.pairs, links: links, isWord: isTargetWord, isArticle: isArticle, isFunctionWord: isTargetEdge,
-      index: TargetPostings(pairs: corpus.pairs, vocabularySize: tv.count))
-    let (collected, alignedCounts) = RenderingCollector().collect(
-      candidates: candidates, pairs: corpus.pairs, links: links, isTargetWord: isTargetWord, isEdgeWord: isTargetEdge)
+  }
 
-    var terms: [MinedTerm] = []
-    for (c, cand) in candidates.enumerated() {
-      let aligned = alignedCounts[c]
-      guard aligned > 0 else { continue }
-      let sourcePairs = Set(cand.occurrences.map(\.pair)).count
-      // Each occurrence votes for every span its links allow; association decides between them.
-      var scored: [(r: RenderingEvidence, dice: Double, share: Double)] = []
-      let closed = closure.close(collected[c], sourcePairs: Set(cand.occurrences.map(\.pair)), sourceLength: cand.tokens.count)
-      for r in closed where r.occurrences.count >= min(2, aligned) {
-        let share = Double(r.occurrences.count) / Double(aligned)
-        let dice = 2 * Double(r.pairsWithBoth) / Double(sourcePairs + r.pairsContaining)
-        scored.append((r, dice, share))
-      }
-      // Best first: association weighted by how often the links allowed it; then fewer tokens.
-      scored.sort { a, b in
-        let sa = a.dice * a.share.squareRoot(), sb = b.dice * b.share.squareRoot()
-        return sa != sb ? sa > sb : a.r.tokens.count < b.r.tokens.count
-      }
-      // Keep renderings that are not parts or extensions of a better one.
-      var kept: [(r: RenderingEvidence, dice: Double, share: Double)] = []
-      for s in scored where kept.count < options.maxRenderings {
-        if kept.contains(where: { overlaps($0.r.tokens, s.r.tokens) }) { continue }
-        kept.append(s)
-      }
-      var renderings: [MinedRendering] = []
-      for (r, dice, share) in kept {
-        let logDice = max(0, 14 + log2(max(dice, 1e-9)))
-        let docs = Set(r.occurrences.map { corpus.pairs[Int($0.pair)].document })
-        let score = (logDice / 14) * share.squareRoot() * min(1, log2(1 + Double(docs.count)) / log2(1 + 8))
-        renderings.append(evidence(r, corpus: corpus, share: share, logDice: logDice, score: score))
-      }
-      renderings = mergeByKey(renderings, language: corpus.targetLanguage.code)
-      guard let best = renderings.first else { continue }
-      let sourceText = surface(cand.occurrences.map { (corpus.pairs[Int($0.pair)], $0.start..<($0.start + Int32(cand.tokens.count))) }, corpus: corpus, side: .source)
-      // Termhood: longer formulations are terms more often than single words;
-      // a verb before a term makes a collocation, which ranks below the term.
-      let length = unspaced ? Double(sourceText.count) : Double(cand.tokens.count) * 2
-      var termhood = min(1, 0.55 + 0.15 * length / 2)
-      if cand.tokens.count > 1, openers.contains(sv.strings[Int(cand.tokens[0])]) { termhood *= 0.7 }
-      // A single common word rendered by a single lowercase word (市场 market, 发展 development) is
-      // vocabulary, not terminology; names (北京 Beijing) and multiword renderings are kept up.
-      if cand.tokens.count == 1, !best.target.contains(" "), best.target.first?.isLowercase ?? false { termhood *= 0.6 }
-      let score = (best.score * termhood * 1000).rounded() / 1000
-      guard score >= options.minScore else { continue }
-      terms.append(MinedTerm(
-        source: sourceText, documents: cand.documents.count, independentDocuments: cand.independentDocuments,
-        renderings: Array(renderings.prefix(options.maxRenderings)), score: score))
+  /// Ranks a phrase's closed renderings and keeps the best few that are not
+  /// parts or extensions of a better one. Each occurrence voted for every span
+  /// its links allow; association (Dice over sentence pairs) weighted by that
+  /// share decides, then fewer tokens.
+  func chooseRenderings(_ closed: [RenderingEvidence], for cand: PhraseCandidate, aligned: Int, corpus: PreparedCorpus) -> [MinedRendering] {
+    let sourcePairs = Set(cand.occurrences.map(\.pair)).count
+    var scored: [(r: RenderingEvidence, dice: Double, share: Double)] = []
+    for r in closed where r.occurrences.count >= min(2, aligned) {
+      let share = Double(r.occurrences.count) / Double(aligned)
+      let dice = 2 * Double(r.pairsWithBoth) / Double(sourcePairs + r.pairsContaining)
+      scored.append((r, dice, share))
     }
-    terms.sort { ($0.score, $0.documents, $1.source) > ($1.score, $1.documents, $0.source) }
-    return terms
+    scored.sort { a, b in
+      let sa = a.dice * a.share.squareRoot(), sb = b.dice * b.share.squareRoot()
+      return sa != sb ? sa > sb : a.r.tokens.count < b.r.tokens.count
+    }
+    var kept: [(r: RenderingEvidence, dice: Double, share: Double)] = []
+    for s in scored where kept.count < options.maxRenderings && !kept.contains(where: { overlaps($0.r.tokens, s.r.tokens) }) {
+      kept.append(s)
+    }
+    return kept.map { r, dice, share in
+      let logDice = max(0, 14 + log2(max(dice, 1e-9)))
+      let docs = Set(r.occurrences.map { corpus.pairs[Int($0.pair)].document })
+      let score = (logDice / 14) * share.squareRoot() * min(1, log2(1 + Double(docs.count)) / log2(1 + 8))
+      return evidence(r, corpus: corpus, share: share, logDice: logDice, score: score)
+    }
+  }
+
+  /// Termhood in (0, 1]: longer formulations are terms more often than single
+  /// words; a verb before a term makes a collocation (加强 + 战略沟通), which
+  /// ranks below the term; a single common word rendered by a single lowercase
+  /// word (市场 market) is vocabulary, while names (北京 Beijing) stay up.
+  func termhood(_ cand: PhraseCandidate, source: String, best: String, corpus: PreparedCorpus) -> Double {
+    let sv = corpus.sourceVocabulary
+    let length = corpus.sourceLanguage.isUnspaced ? Double(source.count) : Double(cand.tokens.count) * 2
+    var termhood = min(1, 0.55 + 0.15 * length / 2)
+    if cand.tokens.count > 1, CollocationOpeners.words(for: corpus.sourceLanguage.code).contains(sv.strings[Int(cand.tokens[0])]) {
+      termhood *= 0.7
+    }
+    if cand.tokens.count == 1, !best.contains(" "), best.first?.isLowercase ?? false { termhood *= 0.6 }
+    return termhood
   }
 
   /// Whether one token sequence contains the other.
@@ -170,8 +183,7 @@ public struct Extractor: Sendable {
   }
 
   /// Renderings equal up to case, plural or a leading article are one rendering.
-  private func mergeByKey(_ renderings: [MinedRendering], language: String) -> [MinedRendering] {
-    guard let keys = try? LookupKeys() else { return renderings }
+  private func mergeByKey(_ renderings: [MinedRendering], language: String, keys: LookupKeys) -> [MinedRendering] {
     var merged: [[UInt8]: MinedRendering] = [:]
     var order: [[UInt8]] = []
     for r in renderings {
