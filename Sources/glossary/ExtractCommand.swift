@@ -76,6 +76,7 @@ struct MinedTermJSON: Encodable {
     var occurrences: Int
     var documents: [String]
     var share: Double
+    var reverseShare: Double
     var logDice: Double
     var score: Double
     var examples: [TermExample]
@@ -91,7 +92,7 @@ struct MinedTermJSON: Encodable {
     documents = t.documents
     renderings = t.renderings.map {
       Rendering(target: $0.target, occurrences: $0.occurrences, documents: $0.documents, share: $0.share,
-                logDice: $0.logDice, score: $0.score, examples: $0.examples)
+                reverseShare: $0.reverseShare, logDice: $0.logDice, score: $0.score, examples: $0.examples)
     }
   }
 }

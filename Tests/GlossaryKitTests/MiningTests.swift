@@ -82,7 +82,7 @@ import Testing
   func mined(_ source: String, _ renderings: [(String, Double, [String])]) -> MinedTerm {
     MinedTerm(source: source, documents: 3, independentDocuments: 3, renderings: renderings.map { r in
       MinedRendering(target: r.0, occurrences: r.2.count, documents: r.2,
-                     examples: [TermExample(document: r.2[0], source: "s", target: "t")], share: r.1, logDice: 10, score: 0.5)
+                     examples: [TermExample(document: r.2[0], source: "s", target: "t")], share: r.1, reverseShare: 1, logDice: 10, score: 0.5)
     }, score: 0.5)
   }
 

@@ -177,9 +177,10 @@ public struct Extractor: Sendable {
     let pairs = r.occurrences.map(\.pair)
     let documents = corpus.documentIds(of: pairs)
     let examples = corpus.examples(at: pairs)
+    let reverse = r.pairsContaining > 0 ? Double(r.pairsWithBoth) / Double(r.pairsContaining) : 0
     return MinedRendering(
       target: target, occurrences: r.occurrences.count, documents: documents, examples: examples,
-      share: (share * 1000).rounded() / 1000, logDice: (logDice * 100).rounded() / 100, score: (score * 1000).rounded() / 1000)
+      share: (share * 1000).rounded() / 1000, reverseShare: (reverse * 1000).rounded() / 1000, logDice: (logDice * 100).rounded() / 100, score: (score * 1000).rounded() / 1000)
   }
 
   /// Renderings equal up to case, plural or a leading article are one rendering.
@@ -192,6 +193,7 @@ public struct Extractor: Sendable {
         let keepTarget = m.occurrences >= r.occurrences ? m.target : r.target
         m.occurrences += r.occurrences
         m.share = ((m.share + r.share) * 1000).rounded() / 1000
+        m.reverseShare = max(m.reverseShare, r.reverseShare)
         m.score = max(m.score, r.score)
         m.logDice = max(m.logDice, r.logDice)
         m.documents = Array(Set(m.documents + r.documents)).sorted()

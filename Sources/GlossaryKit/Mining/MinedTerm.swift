@@ -7,8 +7,10 @@ public struct MinedRendering: Sendable, Equatable {
   public var documents: [String]
   /// Two or three example sentence pairs: the first seen, the last seen and one between.
   public var examples: [TermExample]
-  /// Share of the term's aligned occurrences rendered this way.
+  /// Share of the term's aligned occurrences rendered this way: φ(target | source).
   public var share: Double
+  /// Share of the sentence pairs with this rendering whose source has the term: φ(source | target).
+  public var reverseShare: Double
   /// logDice of source phrase and rendering over aligned sentence pairs (max 14).
   public var logDice: Double
   /// Combined score in [0, 1].
