@@ -15,21 +15,21 @@ enum Failure {
   static let software: Int32 = 70
 
   static func exit(with error: Error) -> Never {
-    if error is ExitCode || error is CleanExit || error is ValidationError
-      || String(describing: type(of: error)).contains("CommandError")
-    {
-      Glossary.exit(withError: error)
-    }
     if let posix = error as? POSIXError, posix.code == .EPIPE { Foundation.exit(0) }
-    printError(message(for: error))
-    Foundation.exit(code(for: error))
+    // The libraries' errors: one line naming file and line, and a sysexits code.
+    if let code = code(for: error) {
+      printError(message(for: error))
+      Foundation.exit(code)
+    }
+    // Usage errors, --help, ExitCode ...: swift-argument-parser says and exits.
+    Glossary.exit(withError: error)
   }
 
-  static func message(for error: Error) -> String {
-    String(describing: error)
-  }
+  /// The one-line message of an error.
+  static func message(for error: Error) -> String { String(describing: error) }
 
-  static func code(for error: Error) -> Int32 {
+  /// The exit code of a library error; nil for errors that are not ours.
+  static func code(for error: Error) -> Int32? {
     switch error {
     case let e as TextError:
       switch e {
@@ -53,11 +53,16 @@ enum Failure {
       case .nothingToUndo: return 1
       default: return dataError
       }
-    case let e as OutputError:
-      _ = e
-      return cannotCreate
+    case is OutputError: return cannotCreate
+    case let e as CorpusError:
+      switch e {
+      case .notFound: return noInput
+      case .exists: return cannotCreate
+      case .invalid: return dataError
+      }
+    case is CheckError: return dataError
     default:
-      return 1
+      return nil
     }
   }
 
