@@ -95,6 +95,17 @@ func toyOptions() -> WordAlignOptions {
     #expect(e.map { v.key($0) } == ["the", "ministry", "reiterat"])
   }
 
+  @Test func tokenizerWithoutLexiconSplitsHanWordsButKeepsTerms() throws {
+    let zh = try WordAlignTokenizer(language: Language("zh"), terms: ["外交部"])
+    let v = WordVocabulary()
+    let ids = try zh.tokenize("外交部发言人说", into: v)
+    #expect(ids.map { v.key($0) } == ["外交部", "发", "言", "人", "说"])
+    let plain = try WordAlignTokenizer(language: Language("zh"))
+    #expect(try plain.tokenize("外交部2024年", into: v).map { v.key($0) } == ["外", "交", "部", "2024", "年"])
+    plain.characterFallback = false
+    #expect(try plain.tokenize("外交部", into: v).count < 3)
+  }
+
   @Test func lexiconGlossesBecomeContentWordPriors() throws {
     #expect(WordAlignPriors.words(ofGloss: "Ministry of Foreign Affairs (PRC)") == ["ministry", "foreign", "affairs"])
     #expect(WordAlignPriors.words(ofGloss: "CL:個|个[ge4]") == nil)
