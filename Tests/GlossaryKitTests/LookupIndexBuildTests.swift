@@ -166,6 +166,25 @@ import Testing
     #expect(full.lookup("名运共同体", keys: keys).first?.source == "命运共同体")
   }
 
+  @Test func fuzzyCandidatesFromGramsFindWhatTheScanFinds() throws {
+    // Two-word renderings from few words: every word is shared by many keys.
+    var text = "zh\ten\tstatus\n"
+    let words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"]
+    var n = 0
+    for a in words { for b in words where a != b { text += "\(String(UnicodeScalar(0x4E00 + n)!))\(String(UnicodeScalar(0x5E00 + n)!))\t\(a) \(b)\tpreferred\n"; n += 1 } }
+    text += "命运共同体\tcommunity with a shared future\tpreferred\n"
+    let index = try LookupIndex.inMemory(text: text, path: "f.tsv", keys: keys)
+    for (q, side) in [("charlie hotl", LookupIndex.Side.target), ("bravo ech", .target), ("communty with a shared future", .target), ("名运共同体", .source)] {
+      let key = keys.key(q, language: side == .source ? "zh" : "en")
+      let v = index.view(side)
+      let scanned = key.withUnsafeBufferPointer { index.near($0, in: v) }
+      let fromGrams = key.withUnsafeBufferPointer { index.near($0, in: v, scanUpTo: 0) }
+      #expect(!scanned.isEmpty, "\(q)")
+      #expect(fromGrams.first.map { v.key($0.0).elementsEqual(v.key(scanned[0].0)) } == true, "\(q)")
+      #expect(fromGrams.first?.1 == 1, "\(q)")
+    }
+  }
+
   @Test func queryLanguageWithoutICU() {
     for q in ["命运共同体", "Belt and Road", "一带一路 OBOR", "OBOR 一带", "ab 一", "123", "", "café", "ひらがな", "한국어", "Ελλάδα"] {
       #expect(LookupIndex.guessLanguage(q) == String(Language.guess(q).code.prefix { $0 != "-" }).lowercased(), "\(q)")

@@ -300,18 +300,28 @@ extension LookupIndex {
   }
 
   /// Keys within a small edit distance of `q` (on Unicode scalars): candidates
-  /// share a gram with the query; a small key set is scanned whole.
-  func near(_ q: UnsafeBufferPointer<UInt8>, in v: KeySetView) -> [(Int, Int)] {
+  /// share a gram with the query and have a length it could be edited to (most
+  /// shared grams first, then closest in length); a key set of at most
+  /// `scanUpTo` keys is scanned whole.
+  func near(_ q: UnsafeBufferPointer<UInt8>, in v: KeySetView, scanUpTo: Int = 200_000) -> [(Int, Int)] {
     let qs = Array(String(decoding: q, as: UTF8.self).unicodeScalars.map(\.value))
     let limit = min(3, max(1, qs.count / 4))
     var candidates: [Int] = []
-    var counts: [UInt32: Int] = [:]
+    var counts: [UInt64: Int] = [:]
+    let shortest = UInt64(max(0, q.count - limit * 3)) << 32
+    let longest = UInt64(q.count + limit * 3 + 1) << 32
     for g in LookupKeys.grams(q) {
       let list = v.keys(withGram: g)
-      for k in list.prefix(20000) { counts[UInt32(truncatingIfNeeded: k), default: 0] += 1 }
+      let a = LookupIndex.gallop(list, from: 0, shortest)
+      let b = LookupIndex.gallop(list, from: a, longest)
+      for k in list[a..<b].prefix(20000) { counts[k, default: 0] += 1 }
     }
-    candidates = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(200).map { Int($0.key) }
-    if v.count <= 200_000 { candidates += 0..<v.count }
+    func gap(_ k: UInt64) -> Int { abs(Int(k >> 32) - q.count) }
+    candidates = counts.sorted {
+      $0.value != $1.value ? $0.value > $1.value
+        : gap($0.key) != gap($1.key) ? gap($0.key) < gap($1.key) : ($0.key & 0xFFFF_FFFF) < ($1.key & 0xFFFF_FFFF)
+    }.prefix(200).map { Int($0.key & 0xFFFF_FFFF) }
+    if v.count <= scanUpTo { candidates += 0..<v.count }
     var out: [(Int, Int)] = []
     var seen = Set<Int>()
     for k in candidates where seen.insert(k).inserted {
