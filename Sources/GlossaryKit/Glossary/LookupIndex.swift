@@ -172,7 +172,7 @@ public final class LookupIndex {
 
     /// Keys sharing a gram, shortest first, as `length << 32 | key id`.
     func keys(withGram g: UInt64) -> UnsafeBufferPointer<UInt64> {
-      guard let gramHash, let gramStart, let gramKeys, let gramDir, gramDir.count >= 3 else {
+      guard let gramHash, let gramStart, let gramKeys, let gramDir, gramDir.count >= 3, (gramDir.count - 1).nonzeroBitCount == 1 else {
         return UnsafeBufferPointer(start: nil, count: 0)
       }
       // The directory narrows the search to the hashes sharing the top bits (about one).
