@@ -62,6 +62,30 @@ func toyOptions() -> WordAlignOptions {
     #expect(aligner.links(pair: 0) == [AlignmentLink(source: 0, target: 1), AlignmentLink(source: 1, target: 0)])
   }
 
+  @Test func directionalLinksFromAveragedPosteriorsAreFunctionsAboveTheThreshold() {
+    var corpus = toyCorpus()
+    corpus.append(source: ["中国", "支持", "和平"], target: ["china", "the", "supports", "peace"])
+    let diagonal = [AlignmentLink(source: 0, target: 0), AlignmentLink(source: 1, target: 1),
+                    AlignmentLink(source: 2, target: 2)]
+    var options = toyOptions()
+    #expect(options.averagedDirectionalThreshold == 0.4)
+    let averaged = WordAligner(corpus: corpus, options: options)
+    averaged.train()
+    let d = averaged.directionalLinks(pair: 0)
+    #expect(d.forward == diagonal && d.reverse == diagonal)
+    let extra = averaged.directionalLinks(pair: 18)
+    #expect(Set(extra.forward.map(\.target)).count == extra.forward.count)   // one source per target word
+    #expect(Set(extra.reverse.map(\.source)).count == extra.reverse.count)   // one target per source word
+    options.averagedDirectionalThreshold = 1.01   // a mean posterior never reaches it
+    let none = WordAligner(corpus: corpus, options: options)
+    none.train()
+    #expect(none.links(pair: 0).isEmpty)
+    options.averagedDirectionalThreshold = nil    // each direction against posteriorThreshold
+    let plain = WordAligner(corpus: corpus, options: options)
+    plain.train()
+    #expect(plain.links(pair: 0) == diagonal)
+  }
+
   @Test func emptySidesGiveNoLinks() {
     var corpus = toyCorpus()
     corpus.append(source: [], target: ["peace"])

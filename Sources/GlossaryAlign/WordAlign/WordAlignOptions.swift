@@ -29,11 +29,17 @@ public struct WordAlignOptions: Sendable {
   public var nullProbability = 0.2
   /// Jumps longer than this share one bucket.
   public var maxJump = 7
-  /// A directional link is kept when its posterior reaches this.
+  /// A directional link is kept when its posterior reaches this (when `averagedDirectionalThreshold` is nil).
   public var posteriorThreshold = 0.5
   /// When set, decode one link set: links whose mean posterior of both directions reaches
   /// this (symmetrization then has nothing to combine). Nil: directional links + symmetrization.
   public var averagedThreshold: Double? = nil
+  /// When set, directional links come from the mean posterior of both directions: target j
+  /// links its best source i (forward), source i its best target j (reverse), when that mean
+  /// reaches this; symmetrization then combines them. Ignored when `averagedThreshold` is set.
+  /// Nil: each direction's own posterior against `posteriorThreshold`. Denero-dev AER with
+  /// 0.4: 0.295 -> 0.285 without lexicon, 0.258 -> 0.254 with (better on both halves).
+  public var averagedDirectionalThreshold: Double? = 0.4
   /// Pseudo-count of each lexicon or term prior pair, added to both directions' counts.
   public var priorWeight = 2.0
   /// Pseudo-count for pairs whose keys are identical on both sides (numbers, Latin names, punctuation).

@@ -144,6 +144,20 @@ extension WordAligner {
       }
       return (forward, forward)
     }
+    if let avg = options.averagedDirectionalThreshold {
+      @inline(__always) func mean(_ i: Int, _ j: Int) -> Double { (postF[j * I + i] + postR[i * J + j]) / 2 }
+      for j in 0..<J {
+        var best = 0
+        for i in 1..<max(1, I) where mean(i, j) > mean(best, j) { best = i }
+        if mean(best, j) >= avg { forward.append(AlignmentLink(source: best, target: j)) }
+      }
+      for i in 0..<I {
+        var best = 0
+        for j in 1..<max(1, J) where mean(i, j) > mean(i, best) { best = j }
+        if mean(i, best) >= avg { reverse.append(AlignmentLink(source: i, target: best)) }
+      }
+      return (forward, reverse)
+    }
     for i in 0..<I {
       for j in 0..<J {
         if postF[j * I + i] >= tau { forward.append(AlignmentLink(source: i, target: j)) }

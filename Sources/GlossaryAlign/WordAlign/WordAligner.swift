@@ -159,7 +159,8 @@ public final class WordAligner: @unchecked Sendable {
   }
 
   /// Directional links of a pair (posterior decoding): forward has at most one source per
-  /// target word, reverse at most one target per source word (at threshold >= 0.5).
+  /// target word, reverse at most one target per source word (by default from the mean of
+  /// both directions' posteriors, `WordAlignOptions.averagedDirectionalThreshold`).
   public func directionalLinks(pair p: Int) -> (forward: [AlignmentLink], reverse: [AlignmentLink]) {
     decode(pair: p, scratch: Scratch())
   }
