@@ -62,7 +62,9 @@ public struct MatchKey: Sendable, Equatable {
 /// Builds match keys and pinyin keys. Holds ICU transliterators, so it is not
 /// thread-safe: make one per thread and reuse it.
 public final class MatchKeyNormalizer {
-  private let traditionalToSimplified: Transliterator
+  /// Opened on the first Han character not yet folded (ICU takes ~10 ms to open it;
+  /// a process that looks up an English term, or has its folds preloaded, never does).
+  private lazy var traditionalToSimplified: Transliterator? = try? Transliterator(id: "Traditional-Simplified")
   private lazy var hanToLatin: Transliterator? = try? Transliterator(id: "Han-Latin; Latin-ASCII")
   /// The fold of each non-ASCII BMP code unit, filled lazily from ICU (0 = not
   /// yet asked): Traditional->Simplified for Han, one form for quotes, dashes
@@ -72,7 +74,6 @@ public final class MatchKeyNormalizer {
   private var scratch: [UInt16] = []
 
   public init() throws {
-    traditionalToSimplified = try Transliterator(id: "Traditional-Simplified")
   }
 
   /// The match key of a string, with offsets into that string's UTF-16 units.
@@ -125,6 +126,22 @@ public final class MatchKeyNormalizer {
     return out
   }
 
+  /// The Traditional-to-Simplified fold of every Han code unit in `units`
+  /// (0: none), for caches that want to spare later processes the
+  /// transliterator (see `preloadSimplified`).
+  public func simplifiedTable(for units: Range<UInt16>) -> [UInt16] {
+    units.map { u in
+      guard (u >= 0x3400 && u < 0xA000) || (u >= 0xF900 && u < 0xFB00) else { return 0 }
+      if folded[Int(u)] == 0 { folded[Int(u)] = simplify(u) }
+      return folded[Int(u)]
+    }
+  }
+
+  /// Preloads folds computed by `simplifiedTable` (entry i is the fold of `units.lowerBound + i`).
+  public func preloadSimplified(_ table: UnsafeBufferPointer<UInt16>, for units: Range<UInt16>) {
+    for (i, v) in zip(units, table) where v != 0 { folded[Int(i)] = v }
+  }
+
   /// Pinyin key: toneless Han-Latin of the match key, letters and digits only
   /// ("习近平" and "Xi Jinping" both give "xijinping"). For search keys only:
   /// ICU's Han-Latin is not reliable for polyphonic characters.
@@ -175,7 +192,7 @@ public final class MatchKeyNormalizer {
   }
 
   private func simplify(_ u: UInt16) -> UInt16 {
-    if let t = try? traditionalToSimplified.apply([u]), t.count == 1 { return t[0] }
+    if let t = try? traditionalToSimplified?.apply([u]), t.count == 1 { return t[0] }
     return u
   }
 

@@ -362,6 +362,7 @@ enum LookupIndexBuilder {
     w.put(.pyUnitOffset, pinyin.offset)
     w.put(.pyUnitLength, pinyin.length)
     w.put(.pyUnitBlob, pinyin.blob)
+    w.put(.hanFold, completePinyin ? keys.normalizer.simplifiedTable(for: IndexLayout.hanFoldUnits) : [UInt16]())
     return w.finish(identity: identity, maxSrcUnits: src.maxUnits, maxTgtUnits: tgt.maxUnits, languages: (g.sourceLanguage, g.targetLanguage))
   }
 
