@@ -36,7 +36,8 @@ let package = Package(
     .target(name: "GlossaryTestSupport", dependencies: ["GlossaryKit"], path: "Tests/GlossaryTestSupport"),
     .testTarget(name: "GlossaryTextTests", dependencies: ["GlossaryText"]),
     .testTarget(name: "GlossaryAlignTests", dependencies: ["GlossaryAlign"]),
-    .testTarget(name: "GlossaryKitTests", dependencies: ["GlossaryKit", "GlossaryTestSupport"]),
+    // Fixtures are read from the source tree (#filePath), not bundled.
+    .testTarget(name: "GlossaryKitTests", dependencies: ["GlossaryKit", "GlossaryTestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "GlossaryCLITests", dependencies: ["GlossaryTestSupport"]),
   ]
 )

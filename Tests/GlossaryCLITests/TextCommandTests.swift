@@ -40,11 +40,11 @@ import Testing
     let dir = try TestSupport.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let bad = dir + "/bad.txt"
-    FileManager.default.createFile(atPath: bad, contents: Data(Array("第一行\nab".utf8) + [0xFF]))
+    _ = FileManager.default.createFile(atPath: bad, contents: Data(Array("第一行\nab".utf8) + [0xFF]))
     let r = try TestSupport.run(["segment", bad])
     #expect(r.status == 65 && r.stderr.contains("bad.txt:2:3: invalid UTF-8") && r.stdout.isEmpty)
     let binary = dir + "/bin.txt"
-    FileManager.default.createFile(atPath: binary, contents: Data([0x61, 0x00, 0x62]))
+    _ = FileManager.default.createFile(atPath: binary, contents: Data([0x61, 0x00, 0x62]))
     let b = try TestSupport.run(["normalize", binary])
     #expect(b.status == 65 && b.stderr.contains("bin.txt:1:2: NUL byte"))
     let missing = try TestSupport.run(["segment", dir + "/nope.txt"])

@@ -20,7 +20,7 @@ final class TempFolder {
   func write(_ relative: String, bytes: [UInt8]) throws -> String {
     let full = path + "/" + relative
     try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-    FileManager.default.createFile(atPath: full, contents: Data(bytes))
+    _ = FileManager.default.createFile(atPath: full, contents: Data(bytes))
     return full
   }
 }

@@ -86,8 +86,8 @@ public enum TestSupport {
     let tag = "\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
     let out = NSTemporaryDirectory() + "/glossary-test-out-\(tag)"
     let err = NSTemporaryDirectory() + "/glossary-test-err-\(tag)"
-    FileManager.default.createFile(atPath: out, contents: nil)
-    FileManager.default.createFile(atPath: err, contents: nil)
+    _ = FileManager.default.createFile(atPath: out, contents: nil)
+    _ = FileManager.default.createFile(atPath: err, contents: nil)
     p.standardOutput = FileHandle(forWritingAtPath: out)
     p.standardError = FileHandle(forWritingAtPath: err)
     if let stdin {
