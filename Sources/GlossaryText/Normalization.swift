@@ -3,8 +3,8 @@
 /// - *Display text* is what a translator sees and what the tool exports: the
 ///   original, decoded, NFC. Never compatibility-folded (`①` stays `①`).
 /// - A *match key* is what the tool compares: NFKC_Casefold, Traditional to
-///   Simplified, full-width to half-width (part of NFKC), one form for quotes,
-///   dashes and spaces. Every key unit remembers the original range it came
+///   Simplified, full-width to half-width (part of NFKC), Latin and Greek
+///   letters without diacritics, one form for quotes, dashes and spaces. Every key unit remembers the original range it came
 ///   from, so a hit found on keys can be highlighted in the original.
 ///
 /// ```swift
@@ -205,6 +205,16 @@ public final class MatchKeyNormalizer {
     case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032: return 0x27  // ‘ ’ ‚ ‛ ′
     case 0x2212: return 0x2D  // minus sign
     default: break
+    }
+    // Latin and Greek letters lose their diacritics (Inácio = Inacio, Nguyễn = Nguyen, pinyin tone
+    // marks): the base letter of ICU's canonical decomposition. Not Cyrillic: й is no и.
+    if (u >= 0x00C0 && u < 0x0250) || (u >= 0x1E00 && u < 0x2000) || (u >= 0x0370 && u < 0x0400) {
+      var decomposed: [UInt16] = []
+      if (try? [u].withUnsafeBufferPointer { try ICU.normalize(.nfd, $0, into: &decomposed) }) != nil,
+        decomposed.count > 1, ICU.charType(UInt32(decomposed[0])) == 2  // Ll: a lowercase base letter
+      {
+        return decomposed[0]
+      }
     }
     switch ICU.charType(UInt32(u)) {
     case 12, 13, 14: return 0x20  // Zs, Zl, Zp

@@ -20,6 +20,14 @@ import Testing
     #expect(normalizer.keyString("Straße") == "strasse")
   }
 
+  @Test func diacriticsFoldForLatinButNotCyrillic() {
+    #expect(normalizer.keyString("Luiz Inácio Lula da Silva") == "luiz inacio lula da silva")
+    #expect(normalizer.keyString("Nguyễn Phú Trọng") == "nguyen phu trong")
+    #expect(normalizer.keyString("Xí Jìnpíng") == normalizer.keyString("Xi Jinping"))
+    #expect(normalizer.keyString("Türkiye") == "turkiye")
+    #expect(normalizer.keyString("й") == "й")
+  }
+
   @Test func quotesAndSpaces() {
     let forms = ["“一带一路”", "「一帶一路」", "『一带一路』", "\"一带一路\"", "＂一带一路＂", "«一带一路»"]
     let keys = Set(forms.map(normalizer.keyString))

@@ -132,6 +132,8 @@ public final class TerminologyChecker {
             approved = true
             approvedCount += 1
             let tgtLoc = ctx.targetLocation(j, h, words: tgtWords[j])
+            // A grammatical form (tag "form": Pakistani for Pakistan) is no competing choice.
+            if e.tags.contains("form") { continue }
             var list = used[c, default: []]
             if let k = list.firstIndex(where: { $0.rendering == e.target }) { list[k].count += 1 } else {
               list.append((e.target, 1, srcLoc, tgtLoc))
@@ -183,8 +185,11 @@ public final class TerminologyChecker {
       }
       if options.reverse { findings += reverseFindings(span, srcHits.map(\.key), tgtWords, &ctx, date) }
     }
-    // Inconsistent: one source term, several approved renderings.
-    for (c, list) in used.sorted(by: { $0.key < $1.key }) where list.count > 1 {
+    // Inconsistent: one source term, several approved renderings. A rendering inside another one
+    // ("talks" in "held talks") is the same choice in a shorter context, not an inconsistency.
+    for (c, all) in used.sorted(by: { $0.key < $1.key }) {
+      let list = all.filter { u in !all.contains { $0.rendering != u.rendering && renderingContainsWords($0.rendering, u.rendering) } }
+      guard list.count > 1 else { continue }
       let first = list[0], second = list[1]
       let counts = list.map { "\"\($0.rendering)\" ×\($0.count)" }.joined(separator: ", ")
       findings.append(CheckFinding(
@@ -296,4 +301,12 @@ extension CheckLocation {
     String(String.UnicodeScalarView(doc.text.unicodeScalars.dropFirst(start).prefix(end - start)))
       .replacingOccurrences(of: "\n", with: " ")
   }
+}
+
+/// Whether rendering `whole` contains rendering `part` as whole words (case-insensitive).
+private func renderingContainsWords(_ whole: String, _ part: String) -> Bool {
+  func words(_ s: String) -> [Substring] { s.lowercased().split { !$0.isLetter && !$0.isNumber } }
+  let w = words(whole), p = words(part)
+  guard !p.isEmpty, p.count < w.count else { return false }
+  return (0...(w.count - p.count)).contains { w[$0..<($0 + p.count)].elementsEqual(p) }
 }
