@@ -132,7 +132,7 @@ func toyOptions() -> WordAlignOptions {
 
   @Test func lexiconGlossesBecomeContentWordPriors() throws {
     #expect(WordAlignPriors.words(ofGloss: "Ministry of Foreign Affairs (PRC)") == ["ministry", "foreign", "affairs"])
-    #expect(WordAlignPriors.words(ofGloss: "CL:個|个[ge4]") == nil)
+    #expect(WordAlignPriors.words(ofGloss: "CL:個|个[ge4]").isEmpty)
     #expect(WordAlignPriors.words(ofGloss: "to reiterate; to restate") == ["reiterate", "restate"])
   }
 

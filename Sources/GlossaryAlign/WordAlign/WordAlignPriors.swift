@@ -2,8 +2,7 @@ import GlossaryText
 
 /// Prior translation pairs for `WordAligner` from a CC-CEDICT lexicon and term pairs.
 ///
-/// Adapter: reads `Lexicon` glosses directly (cleaned to content words). When the shared
-/// `TranslationLexicon` (GlossaryAlign/Lexical) settles, this is the one place to switch.
+/// Glosses are cleaned by `TranslationLexicon.cleanGloss`, which the sentence aligner uses too.
 public enum WordAlignPriors {
   /// English words that carry no translation (left to the null word).
   static let stopwords: Set<String> = [
@@ -12,27 +11,10 @@ public enum WordAlignPriors {
     "s", "it", "its", "that", "this", "used", "also", "esp", "e", "g", "kind", "sort", "type",
   ]
 
-  /// Content words of a gloss, lowercased; nil for glosses that are references, not translations.
-  static func words(ofGloss gloss: String) -> [String]? {
-    let lower = gloss.lowercased()
-    for prefix in ["cl:", "surname ", "variant of", "old variant", "see ", "abbr. for", "used in", "japanese variant",
-                   "erhua variant", "also written", "also pr.", "(archaic)", "(old)"]
-    where lower.hasPrefix(prefix) { return nil }
-    var out: [String] = []
-    var depth = 0
-    var word = ""
-    func flush() {
-      if !word.isEmpty { out.append(contentsOf: word.split(separator: "-").map(String.init)) }
-      word = ""
-    }
-    for ch in lower {
-      if ch == "(" || ch == "[" { flush(); depth += 1; continue }
-      if ch == ")" || ch == "]" { flush(); depth = max(0, depth - 1); continue }
-      if depth > 0 { continue }
-      if ch.isLetter || ch == "'" || ch == "-" { word.append(ch) } else { flush() }
-    }
-    flush()
-    return out.filter { ($0.count > 1 || $0 == "i") && !stopwords.contains($0) }
+  /// Content words of a gloss, lowercased (`TranslationLexicon.cleanGloss`, the one gloss cleaner,
+  /// minus the words the aligner leaves to the null word); [] for glosses that are references.
+  static func words(ofGloss gloss: String) -> [String] {
+    TranslationLexicon.cleanGloss(gloss).filter { !stopwords.contains($0) }
   }
 
   /// Source-key -> target-word pairs from a lexicon's glosses (simplified headwords).
@@ -47,7 +29,7 @@ public enum WordAlignPriors {
       let head = allHan ? e.simplified : normalizer.keyString(e.simplified)
       if let keep, !keep(head) { continue }
       for g in e.glosses {
-        guard let ws = words(ofGloss: g) else { continue }
+        let ws = words(ofGloss: g)
         for w in ws {
           let p = LexicalPrior(source: head, target: w)
           if seen.insert(p).inserted { out.append(p) }
@@ -64,7 +46,7 @@ public enum WordAlignPriors {
     var out: [LexicalPrior] = []
     for t in terms {
       let head = normalizer.keyString(t.source)
-      for w in Set(words(ofGloss: normalizer.keyString(t.target)) ?? []) {
+      for w in Set(words(ofGloss: normalizer.keyString(t.target))) {
         out.append(LexicalPrior(source: head, target: w, weight: weight))
       }
     }
