@@ -77,6 +77,8 @@ struct MinedTermJSON: Encodable {
     var documents: [String]
     var share: Double
     var reverseShare: Double
+    var lexicalWeight: Double
+    var reverseLexicalWeight: Double
     var logDice: Double
     var score: Double
     var examples: [TermExample]
@@ -92,7 +94,8 @@ struct MinedTermJSON: Encodable {
     documents = t.documents
     renderings = t.renderings.map {
       Rendering(target: $0.target, occurrences: $0.occurrences, documents: $0.documents, share: $0.share,
-                reverseShare: $0.reverseShare, logDice: $0.logDice, score: $0.score, examples: $0.examples)
+                reverseShare: $0.reverseShare, lexicalWeight: $0.lexicalWeight,
+                reverseLexicalWeight: $0.reverseLexicalWeight, logDice: $0.logDice, score: $0.score, examples: $0.examples)
     }
   }
 }

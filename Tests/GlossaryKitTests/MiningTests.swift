@@ -79,10 +79,26 @@ import Testing
     #expect(collector.targetSpans(of: 0..<1, pair: glued, links: partial, isWord: isWord, isEdgeWord: isEdge) == [0..<3])
   }
 
+  @Test func lexicalWeightsInBothDirections() {
+    // One occurrence: source tokens 0..<2 rendered by target tokens 0..<2, linked 0-0 and 1-1.
+    let p = AlignedPair(document: 0, sourceRange: 0..<0, targetRange: 0..<0, sourceTokens: [1, 2], targetTokens: [3, 4],
+                        sourceTokenRanges: [0..<1, 1..<2], targetTokenRanges: [0..<1, 2..<3], score: 1)
+    let corpus = PreparedCorpus(sourceLanguage: try! Language("zh"), targetLanguage: try! Language("en"), documents: [], pairs: [p],
+                                sourceVocabulary: TokenVocabulary(), targetVocabulary: TokenVocabulary())
+    let alignment = CorpusWordAlignment(
+      links: [[AlignmentLink(source: 0, target: 0), AlignmentLink(source: 1, target: 1)]],
+      forward: { s, t in s == 1 && t == 3 ? 0.8 : (s == 2 && t == 4 ? 0.5 : 0) }, forwardNull: { _ in 0.01 },
+      reverse: { s, t in s == 1 && t == 3 ? 0.9 : (s == 2 && t == 4 ? 0.4 : 0) }, reverseNull: { _ in 0.01 })
+    let r = RenderingEvidence(tokens: [3, 4], occurrences: [(pair: 0, span: 0..<2, sourceStart: 0)])
+    let (forward, reverse) = Extractor().lexicalWeights(r, sourceLength: 2, corpus: corpus, alignment: alignment)
+    #expect(forward == 0.4)  // 0.8 * 0.5
+    #expect(reverse == 0.36)  // 0.9 * 0.4
+  }
+
   func mined(_ source: String, _ renderings: [(String, Double, [String])]) -> MinedTerm {
     MinedTerm(source: source, documents: 3, independentDocuments: 3, renderings: renderings.map { r in
       MinedRendering(target: r.0, occurrences: r.2.count, documents: r.2,
-                     examples: [TermExample(document: r.2[0], source: "s", target: "t")], share: r.1, reverseShare: 1, logDice: 10, score: 0.5)
+                     examples: [TermExample(document: r.2[0], source: "s", target: "t")], share: r.1, reverseShare: 1, lexicalWeight: 0.5, reverseLexicalWeight: 0.5, logDice: 10, score: 0.5)
     }, score: 0.5)
   }
 

@@ -37,7 +37,12 @@ public enum DefaultAligners {
       priors += WordAlignPriors.pairs(fromTerms: termPairs, normalizer: normalizer)
       let aligner = WordAligner(corpus: data, options: options, priors: priors)
       aligner.train()
-      return aligner.allLinks(symmetrization: symmetrization)
+      return CorpusWordAlignment(
+        links: aligner.allLinks(symmetrization: symmetrization),
+        forward: { s, t in aligner.forwardProbability(source: sourceIds[Int(s)], target: targetIds[Int(t)]) },
+        forwardNull: { t in aligner.forwardNullProbability(target: targetIds[Int(t)]) },
+        reverse: { s, t in aligner.reverseProbability(source: sourceIds[Int(s)], target: targetIds[Int(t)]) },
+        reverseNull: { s in aligner.reverseNullProbability(source: sourceIds[Int(s)]) })
     }
   }
 }

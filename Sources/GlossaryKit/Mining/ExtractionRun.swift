@@ -64,9 +64,9 @@ public struct ExtractionRun {
       minimumBeadScore: options.minBeadScore,
       progress: documentProgress)
     progress?("aligning words of \(prepared.pairs.count) sentence pairs")
-    let links = try DefaultAligners.wordAligner(lexicon: lexicon, termPairs: accepted)(prepared)
+    let alignment = try DefaultAligners.wordAligner(lexicon: lexicon, termPairs: accepted)(prepared)
     progress?("mining")
-    let terms = Extractor(options: options).mine(prepared, links: links)
+    let terms = Extractor(options: options).mine(prepared, alignment: alignment)
 
     var summary = ExtractionSummary()
     summary.documents = documents.count

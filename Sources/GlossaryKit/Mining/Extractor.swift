@@ -31,9 +31,9 @@ public struct ExtractionSummary: Sendable, Equatable {
 /// Mines recurring phrases and their renderings from a prepared corpus.
 ///
 /// ```swift
-/// let prepared = try PreparedCorpus.prepare(documents: ..., align: ...)
-/// let links = try wordAlign(prepared)
-/// let terms = Extractor(options: .init()).mine(prepared, links: links)
+/// let prepared = try PreparedCorpus.prepare(documents: ..., makeAligner: ...)
+/// let alignment = try DefaultAligners.wordAligner(lexicon: nil, termPairs: [])(prepared)
+/// let terms = Extractor(options: .init()).mine(prepared, alignment: alignment)
 /// ```
 public struct Extractor: Sendable {
   public var options: ExtractionOptions
@@ -43,7 +43,8 @@ public struct Extractor: Sendable {
   }
 
   /// Recurring source phrases with their renderings and evidence, best first.
-  public func mine(_ corpus: PreparedCorpus, links: [[AlignmentLink]]) -> [MinedTerm] {
+  public func mine(_ corpus: PreparedCorpus, alignment: CorpusWordAlignment) -> [MinedTerm] {
+    let links = alignment.links
     let candidates = recurringPhrases(corpus)
     let tv = corpus.targetVocabulary
     let targetEdgeWords = EdgeWords.words(for: corpus.targetLanguage.code)
@@ -59,7 +60,7 @@ public struct Extractor: Sendable {
     var terms: [MinedTerm] = []
     for (c, cand) in candidates.enumerated() where alignedCounts[c] > 0 {
       let closed = closure.close(collected[c], sourcePairs: Set(cand.occurrences.map(\.pair)), sourceLength: cand.tokens.count)
-      var renderings = chooseRenderings(closed, for: cand, aligned: alignedCounts[c], corpus: corpus)
+      var renderings = chooseRenderings(closed, for: cand, aligned: alignedCounts[c], corpus: corpus, alignment: alignment)
       if let keys { renderings = mergeByKey(renderings, language: corpus.targetLanguage.code, keys: keys) }
       guard let best = renderings.first else { continue }
       let sourceText = surface(
@@ -106,7 +107,9 @@ public struct Extractor: Sendable {
   /// parts or extensions of a better one. Each occurrence voted for every span
   /// its links allow; association (Dice over sentence pairs) weighted by that
   /// share decides, then fewer tokens.
-  func chooseRenderings(_ closed: [RenderingEvidence], for cand: PhraseCandidate, aligned: Int, corpus: PreparedCorpus) -> [MinedRendering] {
+  func chooseRenderings(
+    _ closed: [RenderingEvidence], for cand: PhraseCandidate, aligned: Int, corpus: PreparedCorpus, alignment: CorpusWordAlignment
+  ) -> [MinedRendering] {
     let sourcePairs = Set(cand.occurrences.map(\.pair)).count
     var scored: [(r: RenderingEvidence, dice: Double, share: Double)] = []
     for r in closed where r.occurrences.count >= min(2, aligned) {
@@ -126,8 +129,32 @@ public struct Extractor: Sendable {
       let logDice = max(0, 14 + log2(max(dice, 1e-9)))
       let docs = Set(r.occurrences.map { corpus.pairs[Int($0.pair)].document })
       let score = (logDice / 14) * share.squareRoot() * min(1, log2(1 + Double(docs.count)) / log2(1 + 8))
-      return evidence(r, corpus: corpus, share: share, logDice: logDice, score: score)
+      var e = evidence(r, corpus: corpus, share: share, logDice: logDice, score: score)
+      (e.lexicalWeight, e.reverseLexicalWeight) = lexicalWeights(r, sourceLength: cand.tokens.count, corpus: corpus, alignment: alignment)
+      return e
     }
+  }
+
+  /// Lexical weights of a rendering in both directions, averaged over its occurrences.
+  func lexicalWeights(
+    _ r: RenderingEvidence, sourceLength: Int, corpus: PreparedCorpus, alignment: CorpusWordAlignment
+  ) -> (Double, Double) {
+    var forward = 0.0, reverse = 0.0
+    for o in r.occurrences {
+      let pair = corpus.pairs[Int(o.pair)]
+      let links = alignment.links[Int(o.pair)]
+      let span = PhrasePair(source: Int(o.sourceStart)..<(Int(o.sourceStart) + sourceLength), target: Int(o.span.lowerBound)..<Int(o.span.upperBound))
+      forward += PhraseExtraction.lexicalWeight(
+        span, links: links, probability: { alignment.forward(pair.sourceTokens[$0], pair.targetTokens[$1]) },
+        nullProbability: { alignment.forwardNull(pair.targetTokens[$0]) })
+      // The other direction: the same computation with the roles of the two sides swapped.
+      reverse += PhraseExtraction.lexicalWeight(
+        PhrasePair(source: span.target, target: span.source), links: links.map { AlignmentLink(source: $0.target, target: $0.source) },
+        probability: { alignment.reverse(pair.sourceTokens[$1], pair.targetTokens[$0]) },
+        nullProbability: { alignment.reverseNull(pair.sourceTokens[$0]) })
+    }
+    let n = Double(max(1, r.occurrences.count))
+    return ((forward / n * 1e4).rounded() / 1e4, (reverse / n * 1e4).rounded() / 1e4)
   }
 
   /// Termhood in (0, 1]: longer formulations are terms more often than single
@@ -180,7 +207,8 @@ public struct Extractor: Sendable {
     let reverse = r.pairsContaining > 0 ? Double(r.pairsWithBoth) / Double(r.pairsContaining) : 0
     return MinedRendering(
       target: target, occurrences: r.occurrences.count, documents: documents, examples: examples,
-      share: (share * 1000).rounded() / 1000, reverseShare: (reverse * 1000).rounded() / 1000, logDice: (logDice * 100).rounded() / 100, score: (score * 1000).rounded() / 1000)
+      share: (share * 1000).rounded() / 1000, reverseShare: (reverse * 1000).rounded() / 1000,
+      lexicalWeight: 0, reverseLexicalWeight: 0, logDice: (logDice * 100).rounded() / 100, score: (score * 1000).rounded() / 1000)
   }
 
   /// Renderings equal up to case, plural or a leading article are one rendering.

@@ -11,6 +11,10 @@ public struct MinedRendering: Sendable, Equatable {
   public var share: Double
   /// Share of the sentence pairs with this rendering whose source has the term: φ(source | target).
   public var reverseShare: Double
+  /// Lexical weights lex(target | source) and lex(source | target) from the word
+  /// aligner's tables, averaged over the occurrences (phrase-based SMT's features).
+  public var lexicalWeight: Double
+  public var reverseLexicalWeight: Double
   /// logDice of source phrase and rendering over aligned sentence pairs (max 14).
   public var logDice: Double
   /// Combined score in [0, 1].
