@@ -104,6 +104,23 @@ public final class CheckIndex {
     return (hits, key)
   }
 
+  /// Every concept whose source term occurs in `text`, nested ones included
+  /// (人类命运共同体 and 命运共同体 in 构建人类命运共同体), on the same word
+  /// boundaries as `sourceTerms`. For counting evidence, not for checking.
+  public func allSourceConcepts(in text: UnsafeBufferPointer<UInt16>) -> Set<Int> {
+    let key = normalizer.key(for: text).units
+    var concepts = Set<Int>()
+    key.withUnsafeBufferPointer { k in
+      for i in 0..<k.count where !(sourceSpaced && i > 0 && TargetWordKeys.isWordUnit(k[i - 1])) {
+        for m in sourceTrie.allMatches(in: k, from: i)
+        where !sourceSpaced || m.end == k.count || !TargetWordKeys.isWordUnit(k[m.end]) {
+          concepts.insert(Int(m.value))
+        }
+      }
+    }
+    return concepts
+  }
+
   /// Whether a source match key contains a concept's source term anywhere (nested terms included).
   func keyContains(_ key: [UInt16], concept: Int) -> Bool {
     let needle = concepts[concept].sourceKey

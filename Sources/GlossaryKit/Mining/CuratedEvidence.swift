@@ -1,5 +1,3 @@
-import GlossaryText
-
 /// Evidence for the curated rows of a glossary (preferred, admitted,
 /// superseded, deprecated), found the way `glossary check` finds terms: the
 /// source term in a source sentence (longest match on match keys) and a
@@ -15,19 +13,12 @@ enum CuratedEvidence {
   /// each concept's renderings are told apart on their own (longest first).
   static func collect(for glossary: Glossary, in corpus: PreparedCorpus) throws -> [Int: [Int32]] {
     let index = try CheckIndex(glossaries: [glossary], source: corpus.sourceLanguage, target: corpus.targetLanguage)
-    let normalizer = try MatchKeyNormalizer()
-    var trie = TermTrie()
-    for (c, concept) in index.concepts.enumerated() { trie.insert(concept.sourceKey, value: Int32(c)) }
     var rowOf: [String: Int] = [:]
     for (i, e) in glossary.entries.enumerated() { rowOf[e.source + "\t" + e.target] = i }
     var found: [Int: [Int32]] = [:]
     for (p, pair) in corpus.pairs.enumerated() {
       let doc = corpus.documents[Int(pair.document)]
-      let key = doc.source.utf16[pair.sourceRange].withUnsafeBufferPointer { normalizer.key(for: $0).units }
-      var concepts = Set<Int>()
-      key.withUnsafeBufferPointer { k in
-        for i in 0..<k.count { for m in trie.allMatches(in: k, from: i) { concepts.insert(Int(m.value)) } }
-      }
+      let concepts = doc.source.utf16[pair.sourceRange].withUnsafeBufferPointer { index.allSourceConcepts(in: $0) }
       guard !concepts.isEmpty else { continue }
       let words = doc.target.utf16[pair.targetRange].withUnsafeBufferPointer { index.targetWords($0) }
       for c in concepts.sorted() {
