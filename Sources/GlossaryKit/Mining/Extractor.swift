@@ -57,6 +57,7 @@ public struct Extractor: Sendable {
     let (collected, alignedCounts) = RenderingCollector().collect(
       candidates: candidates, pairs: corpus.pairs, links: links, isTargetWord: isTargetWord, isEdgeWord: isTargetEdge)
     let keys = try? LookupKeys()
+    let openers = CollocationOpeners.words(for: corpus.sourceLanguage.code)
     var terms: [MinedTerm] = []
     for (c, cand) in candidates.enumerated() where alignedCounts[c] > 0 {
       let closed = closure.close(collected[c], sourcePairs: Set(cand.occurrences.map(\.pair)), sourceLength: cand.tokens.count)
@@ -66,7 +67,7 @@ public struct Extractor: Sendable {
       let sourceText = surface(
         cand.occurrences.map { (corpus.pairs[Int($0.pair)], $0.start..<($0.start + Int32(cand.tokens.count))) },
         corpus: corpus, side: .source)
-      let score = ((best.score * termhood(cand, source: sourceText, best: best.target, corpus: corpus)) * 1000).rounded() / 1000
+      let score = ((best.score * termhood(cand, source: sourceText, best: best.target, corpus: corpus, openers: openers)) * 1000).rounded() / 1000
       guard score >= options.minScore else { continue }
       terms.append(MinedTerm(
         source: sourceText, documents: cand.documents.count, independentDocuments: cand.independentDocuments,
@@ -161,13 +162,11 @@ public struct Extractor: Sendable {
   /// words; a verb before a term makes a collocation (加强 + 战略沟通), which
   /// ranks below the term; a single common word rendered by a single lowercase
   /// word (市场 market) is vocabulary, while names (北京 Beijing) stay up.
-  func termhood(_ cand: PhraseCandidate, source: String, best: String, corpus: PreparedCorpus) -> Double {
+  func termhood(_ cand: PhraseCandidate, source: String, best: String, corpus: PreparedCorpus, openers: Set<String>) -> Double {
     let sv = corpus.sourceVocabulary
     let length = corpus.sourceLanguage.isUnspaced ? Double(source.count) : Double(cand.tokens.count) * 2
     var termhood = min(1, 0.55 + 0.15 * length / 2)
-    if cand.tokens.count > 1, CollocationOpeners.words(for: corpus.sourceLanguage.code).contains(sv.strings[Int(cand.tokens[0])]) {
-      termhood *= 0.7
-    }
+    if cand.tokens.count > 1, openers.contains(sv.strings[Int(cand.tokens[0])]) { termhood *= 0.7 }
     if cand.tokens.count == 1, !best.contains(" "), best.first?.isLowercase ?? false { termhood *= 0.6 }
     return termhood
   }
