@@ -1,6 +1,7 @@
 // Forwards the plain functions of CICU.h to ICU (see the header for why).
 #include "CICU.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
@@ -161,4 +162,62 @@ void cicu_version(char *buf, int32_t capacity) {
   if (n >= capacity) n = capacity - 1;
   memcpy(buf, tmp, (size_t)n);
   buf[n] = 0;
+}
+
+const uint16_t *cicu_class_pages[0x1100];
+
+uint16_t cicu_class_uncached(uint32_t codePoint) {
+  UChar32 c = (UChar32)codePoint;
+  uint32_t gc = U_GET_GC_MASK(c);
+  uint16_t f = 0;
+  if (gc & U_GC_L_MASK) f |= CICU_CLASS_LETTER;
+  if (gc & U_GC_M_MASK) f |= CICU_CLASS_MARK;
+  if (gc & U_GC_N_MASK) f |= CICU_CLASS_NUMBER;
+  if (gc & U_GC_ND_MASK) f |= CICU_CLASS_DIGIT;
+  if (gc & U_GC_P_MASK) f |= CICU_CLASS_PUNCTUATION;
+  if (gc & U_GC_S_MASK) f |= CICU_CLASS_SYMBOL;
+  if (gc & U_GC_CC_MASK) f |= CICU_CLASS_CONTROL;
+  if (gc & U_GC_CN_MASK) return f;  // unassigned: nothing more to ask
+  if (u_isUWhiteSpace(c)) f |= CICU_CLASS_WHITESPACE;
+  if (gc & (U_GC_CC_MASK | U_GC_ZL_MASK | U_GC_ZP_MASK)) {
+    int32_t lb = u_getIntPropertyValue(c, UCHAR_LINE_BREAK);
+    if (lb == U_LB_MANDATORY_BREAK || lb == U_LB_CARRIAGE_RETURN || lb == U_LB_LINE_FEED || lb == U_LB_NEXT_LINE)
+      f |= CICU_CLASS_LINE_BREAK;
+  }
+  if (u_isUAlphabetic(c)) {
+    UErrorCode err = U_ZERO_ERROR;
+    UScriptCode s = uscript_getScript(c, &err);
+    if (U_SUCCESS(err)) {
+      if (s == USCRIPT_HAN) f |= CICU_CLASS_HAN;
+      if (s == USCRIPT_HANGUL) f |= CICU_CLASS_HANGUL;
+      if (s == USCRIPT_LATIN) f |= CICU_CLASS_LATIN;
+    }
+    if (uscript_hasScript(c, USCRIPT_HIRAGANA) || uscript_hasScript(c, USCRIPT_KATAKANA)) f |= CICU_CLASS_KANA;
+  }
+  if (gc & U_GC_P_MASK) {
+    int32_t ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    if (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) f |= CICU_CLASS_CJK_PUNCTUATION;
+  }
+  if (gc & (U_GC_L_MASK | U_GC_M_MASK | U_GC_N_MASK)) {
+    int32_t lb = u_getIntPropertyValue(c, UCHAR_LINE_BREAK);
+    if (lb == U_LB_IDEOGRAPHIC || lb == U_LB_COMPLEX_CONTEXT || lb == U_LB_CONDITIONAL_JAPANESE_STARTER ||
+        (f & (CICU_CLASS_HAN | CICU_CLASS_KANA)))
+      f |= CICU_CLASS_UNSPACED;
+  }
+  return f;
+}
+
+const uint16_t *cicu_class_page_fill(uint32_t page) {
+  if (page >= 0x1100) page = 0;  // callers check the range; never index out of the table
+  const uint16_t *p = __atomic_load_n(&cicu_class_pages[page], __ATOMIC_ACQUIRE);
+  if (p) return p;
+  uint16_t *fresh = malloc(256 * sizeof(uint16_t));
+  if (!fresh) abort();
+  for (uint32_t i = 0; i < 256; i++) fresh[i] = cicu_class_uncached(page * 256 + i);
+  const uint16_t *expected = NULL;
+  if (__atomic_compare_exchange_n(&cicu_class_pages[page], &expected, fresh, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+    return fresh;
+  }
+  free(fresh);  // another thread filled it first: use theirs (same values)
+  return expected;
 }
