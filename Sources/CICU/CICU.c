@@ -30,15 +30,6 @@ int32_t cicu_normalize(int32_t form, const uint16_t *src, int32_t srcLength,
   return len;
 }
 
-int32_t cicu_is_normalized(int32_t form, const uint16_t *src, int32_t srcLength, int32_t *status) {
-  UErrorCode err = U_ZERO_ERROR;
-  const UNormalizer2 *n = normalizer(form, &err);
-  if (U_FAILURE(err)) { *status = err; return 0; }
-  UBool yes = unorm2_isNormalized(n, (const UChar *)src, srcLength, &err);
-  *status = err;
-  return yes ? 1 : 0;
-}
-
 int32_t cicu_normalized_span(int32_t form, const uint16_t *src, int32_t srcLength, int32_t *status) {
   UErrorCode err = U_ZERO_ERROR;
   const UNormalizer2 *n = normalizer(form, &err);
@@ -133,10 +124,6 @@ int32_t cicu_script_short_name(int32_t script, char *buf, int32_t capacity) {
 
 int32_t cicu_char_type(uint32_t codePoint) { return (int32_t)u_charType((UChar32)codePoint); }
 
-int32_t cicu_is_alphabetic(uint32_t codePoint) {
-  return u_hasBinaryProperty((UChar32)codePoint, UCHAR_ALPHABETIC) ? 1 : 0;
-}
-
 int32_t cicu_locale_is_available(const char *locale) {
   char lang[32];
   UErrorCode err = U_ZERO_ERROR;
@@ -164,7 +151,11 @@ void cicu_version(char *buf, int32_t capacity) {
   buf[n] = 0;
 }
 
-const uint16_t *cicu_class_pages[0x1100];
+static const uint16_t *class_pages[0x1100];
+const uint16_t **const cicu_class_pages = class_pages;
+
+static uint16_t fold_table[0x10000];
+uint16_t *const cicu_fold_table = fold_table;
 
 uint16_t cicu_class_uncached(uint32_t codePoint) {
   UChar32 c = (UChar32)codePoint;

@@ -73,6 +73,7 @@ public enum ScriptCode {
   public static let hiragana: Int32 = 20
   public static let katakana: Int32 = 22
   public static let hangul: Int32 = 18
+  public static let greek: Int32 = 14
 }
 
 /// An ICU transliterator (e.g. "Traditional-Simplified"). Not thread-safe:

@@ -1,3 +1,5 @@
+import CICU
+
 /// Normalization with two faces.
 ///
 /// - *Display text* is what a translator sees and what the tool exports: the
@@ -61,16 +63,21 @@ public struct MatchKey: Sendable, Equatable {
 
 /// Builds match keys and pinyin keys. Holds ICU transliterators, so it is not
 /// thread-safe: make one per thread and reuse it.
+///
+/// The fold of each non-ASCII BMP code unit (Traditional->Simplified for Han, one
+/// form for quotes, dashes and spaces, Latin and Greek without diacritics) lives in
+/// one table per process (`cicu_fold_table`), filled lazily from ICU by whichever
+/// normalizer meets a unit first. Per character on purpose: keys must be consistent
+/// between a query and a text, and one unit in, one unit out keeps offsets exact.
+///
+/// ICU failing to open or run a transliterator or a normalization means a broken ICU
+/// installation: keys would silently differ between runs, so the process stops with
+/// a message naming the operation instead.
 public final class MatchKeyNormalizer {
   /// Opened on the first Han character not yet folded (ICU takes ~10 ms to open it;
   /// a process that looks up an English term, or has its folds preloaded, never does).
-  private lazy var traditionalToSimplified: Transliterator? = try? Transliterator(id: "Traditional-Simplified")
-  private lazy var hanToLatin: Transliterator? = try? Transliterator(id: "Han-Latin; Latin-ASCII")
-  /// The fold of each non-ASCII BMP code unit, filled lazily from ICU (0 = not
-  /// yet asked): Traditional->Simplified for Han, one form for quotes, dashes
-  /// and spaces. Per character on purpose: keys must be consistent between a
-  /// query and a text, and one unit in, one unit out keeps offsets exact.
-  private var folded = [UInt16](repeating: 0, count: 0x10000)
+  private lazy var traditionalToSimplified: Transliterator = Self.open("Traditional-Simplified")
+  private lazy var hanToLatin: Transliterator = Self.open("Han-Latin; Latin-ASCII")
   private var scratch: [UInt16] = []
 
   public init() throws {
@@ -108,14 +115,12 @@ public final class MatchKeyNormalizer {
       // output unit maps to the whole input segment.
       var end = i + (UTF16.isLeadSurrogate(src[i]) && i + 1 < n ? 2 : 1)
       while end < n {
-        let (cp, width) = codePoint(src, end)
+        let (cp, width) = CharacterClass.codePoint(utf16: src, at: end)
         if ICU.hasBoundaryBefore(.nfkcCasefold, cp) { break }
         end += width
       }
       let segment = UnsafeBufferPointer(rebasing: src[i..<end])
-      if (try? ICU.normalize(.nfkcCasefold, segment, into: &scratch)) == nil {
-        scratch = Array(segment)
-      }
+      Self.required { try ICU.normalize(.nfkcCasefold, segment, into: &scratch) }
       for u in scratch { fold(u, start: i, end: end, into: &out, lastWasSpace: &lastWasSpace) }
       i = end
     }
@@ -131,15 +136,17 @@ public final class MatchKeyNormalizer {
   /// transliterator (see `preloadSimplified`).
   public func simplifiedTable(for units: Range<UInt16>) -> [UInt16] {
     units.map { u in
-      guard (u >= 0x3400 && u < 0xA000) || (u >= 0xF900 && u < 0xFB00) else { return 0 }
-      if folded[Int(u)] == 0 { folded[Int(u)] = simplify(u) }
-      return folded[Int(u)]
+      guard CharacterClass.isHan(utf16: u) else { return 0 }
+      var v = cicu_fold_load(u)
+      if v == 0 { v = simplify(u); cicu_fold_store(u, v) }
+      return v
     }
   }
 
-  /// Preloads folds computed by `simplifiedTable` (entry i is the fold of `units.lowerBound + i`).
+  /// Preloads folds computed by `simplifiedTable` (entry i is the fold of `units.lowerBound + i`)
+  /// into the process's fold table.
   public func preloadSimplified(_ table: UnsafeBufferPointer<UInt16>, for units: Range<UInt16>) {
-    for (i, v) in zip(units, table) where v != 0 { folded[Int(i)] = v }
+    for (i, v) in zip(units, table) where v != 0 { cicu_fold_store(i, v) }
   }
 
   /// Pinyin key: toneless Han-Latin of the match key, letters and digits only
@@ -147,7 +154,7 @@ public final class MatchKeyNormalizer {
   /// ICU's Han-Latin is not reliable for polyphonic characters.
   public func pinyinKey(_ s: String) -> String {
     let k = key(for: s).units
-    let latin = (try? hanToLatin?.apply(k)) ?? k
+    let latin = Self.required { try hanToLatin.apply(k) }
     var out = [UInt16]()
     out.reserveCapacity(latin.count)
     for u in latin {
@@ -160,8 +167,7 @@ public final class MatchKeyNormalizer {
   /// Pinyin syllables separated by spaces ("xi jin ping"), for display and tokens.
   public func pinyin(_ s: String) -> String {
     let k = key(for: s).units
-    let latin = (try? hanToLatin?.apply(k)) ?? k
-    return String(decoding: latin, as: UTF16.self)
+    return String(decoding: Self.required { try hanToLatin.apply(k) }, as: UTF16.self)
   }
 
   /// Folds one NFKC_Casefold output unit: Traditional to Simplified, quotes,
@@ -176,10 +182,10 @@ public final class MatchKeyNormalizer {
       default: break
       }
     } else if u < 0xD800 || u > 0xDFFF {
-      v = folded[Int(u)]
+      v = cicu_fold_load(u)
       if v == 0 {
-        v = (u >= 0x3400 && u < 0xA000) || (u >= 0xF900 && u < 0xFB00) ? simplify(u) : foldPunctuation(u)
-        folded[Int(u)] = v
+        v = CharacterClass.isHan(utf16: u) ? simplify(u) : foldPunctuation(u)
+        cicu_fold_store(u, v)
       }
     }
     if v == 0x20 {
@@ -192,8 +198,15 @@ public final class MatchKeyNormalizer {
   }
 
   private func simplify(_ u: UInt16) -> UInt16 {
-    if let t = try? traditionalToSimplified?.apply([u]), t.count == 1 { return t[0] }
-    return u
+    let t = Self.required { try traditionalToSimplified.apply([u]) }
+    return t.count == 1 ? t[0] : u
+  }
+
+  private static func open(_ id: String) -> Transliterator { required { try Transliterator(id: id) } }
+
+  /// Runs an ICU operation that cannot fail on a working ICU installation; stops the process when it does.
+  private static func required<T>(_ body: () throws -> T) -> T {
+    do { return try body() } catch { fatalError("glossary: broken ICU installation: \(error)") }
   }
 
   /// Quotes, dashes and spaces by Unicode general category (ICU), plus the CJK
@@ -208,11 +221,11 @@ public final class MatchKeyNormalizer {
     }
     // Latin and Greek letters lose their diacritics (Inácio = Inacio, Nguyễn = Nguyen, pinyin tone
     // marks): the base letter of ICU's canonical decomposition. Not Cyrillic: й is no и.
-    if (u >= 0x00C0 && u < 0x0250) || (u >= 0x1E00 && u < 0x2000) || (u >= 0x0370 && u < 0x0400) {
+    let cls = CharacterClass.of(utf16: u)
+    if cls.contains(.latin) || (cls.contains(.letter) && ICU.script(UInt32(u)) == ScriptCode.greek) {
       var decomposed: [UInt16] = []
-      if (try? [u].withUnsafeBufferPointer { try ICU.normalize(.nfd, $0, into: &decomposed) }) != nil,
-        decomposed.count > 1, ICU.charType(UInt32(decomposed[0])) == 2  // Ll: a lowercase base letter
-      {
+      Self.required { try [u].withUnsafeBufferPointer { try ICU.normalize(.nfd, $0, into: &decomposed) } }
+      if decomposed.count > 1, ICU.charType(UInt32(decomposed[0])) == 2 {  // Ll: a lowercase base letter
         return decomposed[0]
       }
     }
@@ -222,15 +235,5 @@ public final class MatchKeyNormalizer {
     case 28, 29: return 0x22  // Pi, Pf: initial and final quotes (“ ” « »)
     default: return u
     }
-  }
-
-  @inline(__always)
-  private func codePoint(_ src: UnsafeBufferPointer<UInt16>, _ i: Int) -> (UInt32, Int) {
-    let u = src[i]
-    if UTF16.isLeadSurrogate(u), i + 1 < src.count, UTF16.isTrailSurrogate(src[i + 1]) {
-      let cp = 0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(src[i + 1]) - 0xDC00)
-      return (cp, 2)
-    }
-    return (UInt32(u), 1)
   }
 }

@@ -173,7 +173,7 @@ public final class SentenceSegmenter {
 
   private func startsNewSentence(at j: Int, _ t: [UInt16], end: Int) -> Bool {
     let c = t[j]
-    if Self.isHan(c) || Self.isOpeningQuote(c) {
+    if CharacterClass.isHan(utf16: c) || Self.isOpeningQuote(c) {
       // 等, 的, 之 continue an enumeration ("……等"), not a new sentence.
       if [0x7B49, 0x7684, 0x4E4B].contains(c) { return false }
       return end - j >= 4
@@ -236,8 +236,7 @@ public final class SentenceSegmenter {
 
   // MARK: Character classes (punctuation shapes, not a Unicode table)
 
-  static func isSpace(_ u: UInt16) -> Bool { u == 0x20 || u == 0x09 || u == 0x0A || u == 0x3000 || u == 0xA0 }
-  static func isHan(_ u: UInt16) -> Bool { (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0x3400 && u <= 0x4DBF) }
+  static func isSpace(_ u: UInt16) -> Bool { CharacterClass.of(utf16: u).contains(.whitespace) }
   static func isTerminal(_ u: UInt16) -> Bool {
     [0x3002, 0xFF01, 0xFF1F, 0x2E, 0x21, 0x3F, 0x2026, 0xFF0E].contains(u)
   }

@@ -121,7 +121,7 @@ public final class WordTokenizer {
       if let c = cut { t = remainder(of: t, from: c, key: key); cut = nil }
       let start = Int(t.keyRange.lowerBound)
       let match = t.kind == .word ? terms.longestMatch(in: k, from: start) { end in
-        ends[end] || (isHan(k[end - 1]) && end < k.count && isHan(k[end]))
+        ends[end] || (CharacterClass.isHan(utf16: k[end - 1]) && end < k.count && CharacterClass.isHan(utf16: k[end]))
       } : nil
       guard let m = match else {
         out.append(t)
@@ -147,16 +147,12 @@ public final class WordTokenizer {
       kind: t.kind, script: t.script, isKnownTerm: false)
   }
 
-  @inline(__always) static func isHan(_ u: UInt16) -> Bool {
-    (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0x3400 && u <= 0x4DBF)
-  }
-
   private static func script(of k: UnsafeBufferPointer<UInt16>, at i: Int) -> Int32 {
     let u = k[i]
     if u < 0x80 {
       return (u | 0x20) >= 0x61 && (u | 0x20) <= 0x7A ? ScriptCode.latin : ScriptCode.common
     }
-    if isHan(u) { return ScriptCode.han }
+    if CharacterClass.isHan(utf16: u) { return ScriptCode.han }
     var cp = UInt32(u)
     if UTF16.isLeadSurrogate(u), i + 1 < k.count {
       cp = 0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(k[i + 1]) - 0xDC00)

@@ -28,10 +28,6 @@ enum {
 int32_t cicu_normalize(int32_t form, const uint16_t *src, int32_t srcLength,
                        uint16_t *dst, int32_t capacity, int32_t *status);
 
-/// 1 when src is already in the given form (quick check says yes), else 0.
-int32_t cicu_is_normalized(int32_t form, const uint16_t *src, int32_t srcLength,
-                           int32_t *status);
-
 /// Length of the prefix of src that is certainly already normalized.
 int32_t cicu_normalized_span(int32_t form, const uint16_t *src, int32_t srcLength,
                              int32_t *status);
@@ -82,8 +78,6 @@ int32_t cicu_script(uint32_t codePoint);
 int32_t cicu_script_short_name(int32_t script, char *buf, int32_t capacity);
 /// General category (UCharCategory) of a code point.
 int32_t cicu_char_type(uint32_t codePoint);
-/// 1 when the code point is alphabetic (u_isUAlphabetic).
-int32_t cicu_is_alphabetic(uint32_t codePoint);
 /// 1 when the locale id names a locale ICU has data for (exact or by language).
 int32_t cicu_locale_is_available(const char *locale);
 
@@ -108,10 +102,11 @@ enum {
   CICU_CLASS_CONTROL = 1 << 14,        // Cc
 };
 
-/// Page table of the class bits: entry p points to the 256 classes of code
-/// points p*256 ..< p*256+256 once that page was filled, else NULL. Filled
-/// lazily and thread-safely by cicu_class_page_fill; read through cicu_class.
-extern const uint16_t *cicu_class_pages[0x1100];
+/// Page table of the class bits (0x1100 entries): entry p points to the 256
+/// classes of code points p*256 ..< p*256+256 once that page was filled, else
+/// NULL. Filled lazily and thread-safely by cicu_class_page_fill; read through
+/// cicu_class. (A pointer, not an array: Swift would import an array as a tuple.)
+extern const uint16_t **const cicu_class_pages;
 
 /// Fills page `page` (0 ..< 0x1100) from ICU if it is not filled yet and returns it.
 /// Thread-safe: concurrent callers get the same page.
@@ -128,6 +123,22 @@ static inline uint16_t cicu_class(uint32_t codePoint) {
 
 /// The class bits of a code point computed by ICU directly (no table; for tests).
 uint16_t cicu_class_uncached(uint32_t codePoint);
+
+// ---- Match-key fold table ------------------------------------------------
+/// One table per process (0x10000 entries, one per UTF-16 code unit) of the
+/// match-key fold of each non-ASCII BMP unit, 0 while not computed yet.
+/// GlossaryText's MatchKeyNormalizer computes missing entries (ICU
+/// transliteration) and stores them; values never change once stored, so
+/// relaxed atomic loads and stores are all the synchronization needed.
+extern uint16_t *const cicu_fold_table;
+
+static inline uint16_t cicu_fold_load(uint16_t unit) {
+  return __atomic_load_n(cicu_fold_table + unit, __ATOMIC_RELAXED);
+}
+
+static inline void cicu_fold_store(uint16_t unit, uint16_t fold) {
+  __atomic_store_n(cicu_fold_table + unit, fold, __ATOMIC_RELAXED);
+}
 
 /// ICU's version, e.g. "72.1", written to buf.
 void cicu_version(char *buf, int32_t capacity);
