@@ -9,8 +9,9 @@ public protocol ExitCodeConvertible: Error, CustomStringConvertible {
 }
 
 extension ExitCodeConvertible {
-  /// The error on one line (``OneLine``): what the CLI prints after `glossary: `.
-  public var message: String { OneLine.flatten(description) }
+  /// What the CLI prints after `glossary: `: the description, one line per problem
+  /// (an error listing several broken rows has one line for each).
+  public var message: String { description }
 }
 
 /// The exit codes of this project (sysexits.h, plus 1 for findings).
@@ -37,23 +38,8 @@ public enum ExitStatus {
     (error as? ExitCodeConvertible)?.exitCode ?? software
   }
 
-  /// The one-line message of any error.
+  /// The message of any error (one line per problem).
   public static func message(for error: Error) -> String {
-    (error as? ExitCodeConvertible)?.message ?? OneLine.flatten(String(describing: error))
+    (error as? ExitCodeConvertible)?.message ?? String(describing: error)
   }
-}
-
-extension TextError: ExitCodeConvertible {
-  public var exitCode: Int32 {
-    switch self {
-    case .invalidUTF8, .nulByte: return ExitStatus.dataError
-    case .fileNotFound, .unreadable: return ExitStatus.noInput
-    case .unknownLanguage: return ExitStatus.usage
-    case .icu: return ExitStatus.software
-    }
-  }
-}
-
-extension LexiconError: ExitCodeConvertible {
-  public var exitCode: Int32 { ExitStatus.dataError }
 }

@@ -75,3 +75,7 @@ public enum LexiconError: Error, CustomStringConvertible, Equatable {
     }
   }
 }
+
+extension LexiconError: ExitCodeConvertible {
+  public var exitCode: Int32 { ExitStatus.dataError }
+}

@@ -34,3 +34,14 @@ public enum TextError: Error, CustomStringConvertible, Equatable {
     }
   }
 }
+
+extension TextError: ExitCodeConvertible {
+  public var exitCode: Int32 {
+    switch self {
+    case .invalidUTF8, .nulByte: return ExitStatus.dataError
+    case .fileNotFound, .unreadable: return ExitStatus.noInput
+    case .unknownLanguage: return ExitStatus.usage
+    case .icu: return ExitStatus.software
+    }
+  }
+}

@@ -87,7 +87,7 @@ struct CorpusCommand: ParsableCommand {
       let errors = problems.filter { $0.severity == .error }.count
       out.line("\(corpus.documents.count) documents, \(errors) errors, \(problems.count - errors) warnings")
       try out.finish()
-      if errors > 0 { throw ExitCode(Failure.dataError) }
+      if errors > 0 { throw ExitCode(ExitStatus.dataError) }
     }
   }
 }

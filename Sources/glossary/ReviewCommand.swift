@@ -73,7 +73,7 @@ struct ReviewCommand: ParsableCommand {
           (fill the decision column: accept, reject, edit + new_target, variant, deprecate + replacement, skip)
           glossary review --glossary \(path) --apply-sheet review.csv
         """)
-      throw ExitCode(Failure.usage)
+      throw ExitCode(ExitStatus.usage)
     }
     let session = try ReviewSession(storage: storage, options: options, reviewer: reviewerName, today: ISODate.today())
     if session.isFinished {

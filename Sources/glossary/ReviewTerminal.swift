@@ -1,4 +1,5 @@
 import Foundation
+import GlossaryKit
 
 #if canImport(Glibc)
   import Glibc
@@ -159,7 +160,13 @@ final class ReviewTerminal {
   }
 }
 
-enum ReviewTerminalError: Error, CustomStringConvertible {
+enum ReviewTerminalError: ExitCodeConvertible {
   case notATerminal(String)
-  var description: String { "cannot put the terminal in raw mode: \(self)" }
+  var description: String {
+    switch self {
+    case let .notATerminal(why): return "cannot put the terminal in raw mode: \(why)"
+    }
+  }
+  /// Like a review without a terminal: a usage problem (see `glossary review --help` for sheets).
+  var exitCode: Int32 { ExitStatus.usage }
 }

@@ -96,7 +96,7 @@ import Testing
     #expect(ExitStatus.code(for: TextError.icu(operation: "x", code: 3)) == 70)
     #expect(ExitStatus.code(for: LexiconError.malformed(path: "l", line: 3, text: "x")) == 65)
     #expect(ExitStatus.code(for: Foreign()) == 70)
-    #expect(ExitStatus.message(for: TextError.unreadable(path: "p", reason: "a\nb")) == "p: cannot read: a b")
+    #expect(ExitStatus.message(for: TextError.unreadable(path: "p", reason: "denied")) == "p: cannot read: denied")
   }
 }
 

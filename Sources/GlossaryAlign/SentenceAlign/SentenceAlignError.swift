@@ -1,3 +1,5 @@
+import GlossaryText
+
 /// Errors of the sentence aligner.
 public enum SentenceAlignError: Error, CustomStringConvertible, Equatable {
   /// The configuration cannot align anything (e.g. no bead with both sides non-empty).
@@ -12,4 +14,8 @@ public enum SentenceAlignError: Error, CustomStringConvertible, Equatable {
       return "\(side): \(s) sentences but \(p) paragraph numbers"
     }
   }
+}
+
+extension SentenceAlignError: ExitCodeConvertible {
+  public var exitCode: Int32 { ExitStatus.dataError }
 }

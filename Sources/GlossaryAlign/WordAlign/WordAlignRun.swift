@@ -17,6 +17,10 @@ public enum WordAlignError: Error, CustomStringConvertible, Equatable {
   }
 }
 
+extension WordAlignError: ExitCodeConvertible {
+  public var exitCode: Int32 { ExitStatus.dataError }
+}
+
 /// One word-alignment job as the CLI runs it: sentences to align, extra training
 /// sentences, tokenization, priors, training, symmetrized links.
 public struct WordAlignJob {

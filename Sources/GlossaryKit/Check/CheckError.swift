@@ -20,3 +20,7 @@ public enum CheckError: Error, CustomStringConvertible, Equatable {
     }
   }
 }
+
+extension CheckError: ExitCodeConvertible {
+  public var exitCode: Int32 { ExitStatus.dataError }
+}

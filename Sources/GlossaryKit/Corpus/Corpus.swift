@@ -159,3 +159,13 @@ public enum CorpusError: Error, CustomStringConvertible, Equatable {
     }
   }
 }
+
+extension CorpusError: ExitCodeConvertible {
+  public var exitCode: Int32 {
+    switch self {
+    case .notFound: return ExitStatus.noInput
+    case .exists: return ExitStatus.cannotCreate
+    case .invalid: return ExitStatus.dataError
+    }
+  }
+}

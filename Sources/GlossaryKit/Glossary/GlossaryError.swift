@@ -50,3 +50,14 @@ public enum GlossaryError: Error, CustomStringConvertible, Equatable {
     }
   }
 }
+
+extension GlossaryError: ExitCodeConvertible {
+  public var exitCode: Int32 {
+    switch self {
+    case .invalid, .refused, .importFailed: return ExitStatus.dataError
+    case .notFound, .noSuchEntry, .noGlossaries: return ExitStatus.noInput
+    case .lockTimeout: return ExitStatus.temporaryFailure
+    case .usage: return ExitStatus.usage
+    }
+  }
+}

@@ -24,3 +24,12 @@ public enum ReviewError: Error, CustomStringConvertible, Equatable {
     }
   }
 }
+
+extension ReviewError: ExitCodeConvertible {
+  public var exitCode: Int32 {
+    switch self {
+    case .nothingToUndo: return ExitStatus.findings
+    case .refused, .undoConflict, .sheetRows, .badSheet: return ExitStatus.dataError
+    }
+  }
+}

@@ -11,6 +11,10 @@ public enum OutputError: Error, CustomStringConvertible, Equatable {
   }
 }
 
+extension OutputError: ExitCodeConvertible {
+  public var exitCode: Int32 { ExitStatus.cannotCreate }
+}
+
 /// Writes files atomically: a temporary file in the same folder, flushed to
 /// disk, then renamed over the target. A crash leaves the old file or the new
 /// one, never half of one.

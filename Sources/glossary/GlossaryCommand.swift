@@ -6,7 +6,7 @@ import GlossaryKit
 /// lives in its own file; errors become text and exit codes in one place
 /// (`Failure.swift`).
 @main
-struct Glossary: ParsableCommand {
+struct GlossaryCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "glossary",
     abstract: "Mine, review and serve bilingual glossaries of diplomatic texts.",
@@ -30,8 +30,14 @@ struct Glossary: ParsableCommand {
   )
 
   static func main() {
+    var command: ParsableCommand
     do {
-      var command = try parseAsRoot()
+      command = try parseAsRoot()
+    } catch {
+      // Usage errors, --help, --version: swift-argument-parser says and exits (64 for usage).
+      exit(withError: error)
+    }
+    do {
       try command.run()
     } catch {
       Failure.exit(with: error)
