@@ -37,7 +37,10 @@ struct ExportCommand: ParsableCommand {
     for p in paths {
       let g = try GlossaryStore.load(path: p)
       if merged == nil { merged = g; continue }
-      merged!.entries += g.entries.filter { e in merged!.index(source: e.source, target: e.target) == nil }
+      for var e in g.entries where merged!.conceptID(source: e.source, target: e.target) == nil {
+        e.conceptID = ""
+        try? merged!.add(e, path: p)
+      }
     }
     guard let glossary = merged else { throw GlossaryError.noGlossaries("nothing to export") }
     var output = Output()

@@ -31,7 +31,7 @@ struct ImportCommand: ParsableCommand {
     }
     let report = try GlossaryStore.update(path: path) { g in
       let imported = try GlossaryImporter.read(path: file, format: fmt, languages: (g.sourceLanguage, g.targetLanguage))
-      if g.entries.isEmpty && g.comments.isEmpty { g.comments = imported.comments }
+      if g.concepts.isEmpty && g.comments.isEmpty { g.comments = imported.comments }
       return GlossaryImporter.merge(imported, into: &g, path: path)
     }
     var message = "glossary: \(path): \(report.added) added, \(report.updated) updated, \(report.unchanged) unchanged"

@@ -1,4 +1,5 @@
 import Foundation
+import GlossaryKit
 import GlossaryTestSupport
 import Testing
 
@@ -62,7 +63,8 @@ import Testing
     #expect(first.status == 0 && first.stdout.contains("5 documents"))
     let text = try String(contentsOfFile: g, encoding: .utf8)
     // Curated rows keep their status and get evidence; new renderings are candidates.
-    #expect(text.contains("一带一路\tthe Belt and Road Initiative\tpreferred\t2016-01-01"))
+    let bri = try GlossaryStore.load(path: g).entries.first { $0.source == "一带一路" && $0.target == "the Belt and Road Initiative" }
+    #expect(bri?.status == .preferred && bri?.validFrom == ISODate("2016-01-01"))
     #expect(text.contains("2017-05-14-talks-c,2019-04-30-talks-d,2021-01-01-call-e"))
     #expect(text.contains("\tcandidate\t"))
     #expect(!text.contains("high-level contacts\tcandidate"))

@@ -11,7 +11,7 @@ import FoundationXML
   func sample() throws -> Glossary {
     var g = try Glossary.parse(TestSupport.sampleGlossary, path: "s.tsv")
     g.comments = []
-    try g.add(GlossaryEntry(source: "双碳", target: "carbon peaking,\t\"neutrality\"", status: .candidate, note: "two\nlines"))
+    try g.add(GlossaryEntry(source: "双碳", target: "carbon peaking, \"neutrality\"", status: .candidate, note: "two\nlines\tx"))
     return g
   }
 
@@ -33,7 +33,7 @@ import FoundationXML
     #expect(!rows.contains { $0.hasPrefix("zh\t") })
     // Exactly source, target, comment; no tab or newline leaks from a field.
     for r in rows { #expect(r.split(separator: "\t", omittingEmptySubsequences: false).count == 3) }
-    #expect(rows.contains("双碳\tcarbon peaking, \"neutrality\"\tcandidate; note=two lines"))
+    #expect(rows.contains("双碳\tcarbon peaking, \"neutrality\"\tcandidate; note=two lines x"))
   }
 
   @Test func csvParsesWithRFC4180Rules() throws {
@@ -41,8 +41,8 @@ import FoundationXML
     #expect(text.hasPrefix("zh,en,status,note,valid_from,valid_to,replaced_by,tags\r\n"))
     let records = GlossaryImporter.csvRecords(text)
     #expect(records.count == 10 && records.allSatisfy { $0.count == 8 })
-    #expect(records.contains(["双碳", "carbon peaking,\t\"neutrality\"", "candidate", "two\nlines", "", "", "", ""]))
-    #expect(text.contains("\"carbon peaking,\t\"\"neutrality\"\"\""))
+    #expect(records.contains(["双碳", "carbon peaking, \"neutrality\"", "candidate", "two\nlines\tx", "", "", "", ""]))
+    #expect(text.contains("\"carbon peaking, \"\"neutrality\"\"\""))
   }
 
   @Test func tbxStructure() throws {

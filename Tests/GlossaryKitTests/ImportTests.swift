@@ -46,13 +46,12 @@ import Testing
   @Test func mergeReportsConflictsInsteadOfOverwriting() throws {
     var g = try Glossary.parse(TestSupport.sampleGlossary, path: "s.tsv")
     let before = g
-    var incoming = Glossary()
-    incoming.entries = [
+    let incoming = Glossary(entries: [
       GlossaryEntry(source: "国家主席", target: "State President", status: .preferred),  // second preferred
       GlossaryEntry(source: "国家主席", target: "President", status: .admitted),  // other status
       GlossaryEntry(source: "国家主席", target: "Chairman", status: .deprecated, replacedBy: "President"),  // new
       GlossaryEntry(source: "命运共同体", target: "community with a shared future", status: .preferred),  // same
-    ]
+    ])
     let report = GlossaryImporter.merge(incoming, into: &g, path: "s.tsv")
     #expect(report.added == 1 && report.unchanged == 1 && report.updated == 0)
     #expect(report.conflicts.count == 2)

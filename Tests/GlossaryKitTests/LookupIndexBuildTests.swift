@@ -53,7 +53,7 @@ import Testing
 
   @Test func gramDirectoryFindsEveryGram() throws {
     let index = try LookupIndex.inMemory(text: Self.generated(2000), path: "g.tsv", keys: keys)
-    for side in [LookupIndex.Side.source, .target] {
+    for side in [LookupIndex.Side.terms] {
       let v = index.view(side)
       for k in 0..<v.count {
         for g in LookupKeys.grams(v.key(k)) {
@@ -100,48 +100,27 @@ import Testing
     #expect(fold("") == "")
   }
 
-  @Test func plainRowsReadLikeTheFormatReader() throws {
-    let text = Self.generated(300) + "甲\tOne\\tTab\tpreferred\t\t\t\t\t\t\t\t\t\t\t\n乙\tcafé\tadmitted\t\t\t\t\t\t\t\t\t\t\t\n"
+  @Test func conceptsReadBackFromRowsAreTheFormatReaders() throws {
+    let text = Self.generated(300) + "甲\tOne\\\\Tab\tpreferred\t\t\t\t\t\t\t\t\t\t\t\n乙\tcafé\tadmitted\t\t\t\t\t\t\t\t\t\t\t\n"
     let index = try LookupIndex.inMemory(text: text, path: "g.tsv", keys: keys)
     let g = try Glossary.parse(text, path: "g.tsv")
-    var plain = 0
-    for row in 0..<index.rowCount {
-      #expect(index.entry(row: row) == g.entries[row])
-      let offset = Int(index.image.section(.rowOffset, UInt64.self)[row])
-      let length = Int(index.image.section(.rowLength, UInt32.self)[row])
-      let bytes = Array(text.utf8)[offset..<offset + length]
-      if let e = Array(bytes).withUnsafeBufferPointer({ LookupIndex.plainRow($0, slots: index.slots) }) {
-        plain += 1
-        #expect(e == g.entries[row])
-      }
+    #expect(index.conceptCount == g.concepts.count && index.termCount == g.concepts.reduce(0) { $0 + $1.terms.count })
+    for c in 0..<index.conceptCount { #expect(index.concept(at: c) == g.concepts[c]) }
+    #expect(index.lookup("One\\Tab", keys: keys, options: LookupOptions(language: "en")).first?.source == "甲")
+    // Format 2, rows of a concept apart, descriptions and a third language.
+    var v2 = g
+    v2.targetLanguages.append("fr")
+    try v2.modifyConcept(id: v2.concepts[0].id) { c in
+      c.terms.append(Term(language: "fr", text: "essai", status: .preferred))
+      c.setDefinition("Un essai.", source: "moi", language: "fr")
+      c.subjectField = "tests"
     }
-    #expect(plain > 200)
-    #expect(index.lookup("One\tTab", keys: keys, options: LookupOptions(language: "en")).first?.source == "甲")
-  }
-
-  @Test func parallelParseEqualsTheFormatReader() throws {
-    let text = Self.generated(2000)
-    let serial = try Glossary.parse(text, path: "g.tsv")
-    let parallel = try LookupIndex.parseGlossary(text, path: "g.tsv", minimumLines: 10)
-    #expect(parallel.entries == serial.entries)
-    #expect(parallel.lineNumbers == serial.lineNumbers)
-    #expect(parallel.sourceLanguage == "zh" && parallel.comments == serial.comments)
-    // Problems anywhere, across the halves too, are reported as the format reader reports them.
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    let n = lines.count
-    lines[n - 3] = lines[3]  // a duplicate of an early row near the end
-    lines[n / 2 + 5] = "坏\tbroken\tbogus\t\t\t\t\t\t\t\t\t\t\t"
-    let broken = lines.joined(separator: "\n")
-    var want = ""
-    do { _ = try Glossary.parse(broken, path: "g.tsv") } catch { want = "\(error)" }
-    #expect(want.contains("g.tsv:\(n / 2 + 6): unknown status") && want.contains("duplicate row"))
-    var got = ""
-    do { _ = try LookupIndex.parseGlossary(broken, path: "g.tsv", minimumLines: 10) } catch { got = "\(error)" }
-    #expect(got == want)
-    // A duplicate across the halves alone.
-    lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    lines[n - 3] = lines[3]
-    #expect(throws: GlossaryError.self) { try LookupIndex.parseGlossary(lines.joined(separator: "\n"), path: "g.tsv", minimumLines: 10) }
+    let v2text = v2.tsv()
+    let v2g = try Glossary.parse(v2text, path: "g2.tsv")
+    let v2index = try LookupIndex.inMemory(text: v2text, path: "g2.tsv", keys: keys)
+    for c in 0..<v2index.conceptCount { #expect(v2index.concept(at: c) == v2g.concepts[c]) }
+    let hit = try #require(v2index.lookup("essai", keys: keys).first)
+    #expect(hit.matchedLanguage == "fr" && hit.otherTerms.map(\.text) == ["essai"] && hit.concept.subjectField == "tests")
   }
 
   @Test func pinyinFromTheIndexTable() throws {
@@ -174,9 +153,9 @@ import Testing
     for a in words { for b in words where a != b { text += "\(String(UnicodeScalar(0x4E00 + n)!))\(String(UnicodeScalar(0x5E00 + n)!))\t\(a) \(b)\tpreferred\n"; n += 1 } }
     text += "命运共同体\tcommunity with a shared future\tpreferred\n"
     let index = try LookupIndex.inMemory(text: text, path: "f.tsv", keys: keys)
-    for (q, side) in [("charlie hotl", LookupIndex.Side.target), ("bravo ech", .target), ("communty with a shared future", .target), ("名运共同体", .source)] {
-      let key = keys.key(q, language: side == .source ? "zh" : "en")
-      let v = index.view(side)
+    for (q, lang) in [("charlie hotl", "en"), ("bravo ech", "en"), ("communty with a shared future", "en"), ("名运共同体", "zh")] {
+      let key = keys.key(q, language: lang)
+      let v = index.view(.terms)
       let scanned = key.withUnsafeBufferPointer { index.near($0, in: v) }
       let fromGrams = key.withUnsafeBufferPointer { index.near($0, in: v, scanUpTo: 0) }
       #expect(!scanned.isEmpty, "\(q)")

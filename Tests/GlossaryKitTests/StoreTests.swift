@@ -14,8 +14,9 @@ import Testing
       try g.add(GlossaryEntry(source: "甲", target: "A", status: .preferred))
     }
     let text = try String(contentsOfFile: path, encoding: .utf8)
-    #expect(text.hasPrefix("zh\ten\tstatus\t"))
-    #expect(text.split(separator: "\n").dropFirst().map { $0.prefix(1) } == ["乙", "甲"])  // code point order
+    #expect(text.hasPrefix("languages\tzh\ten\nconcept\tlang\tterm\tstatus\t"))
+    // Concepts in code point order of their source term, source language first.
+    #expect(text.split(separator: "\n").dropFirst(2).map { $0.split(separator: "\t")[2] } == ["乙", "B", "甲", "A"])
     #expect(FileManager.default.fileExists(atPath: dir + "/new/.terms.zh-en.tsv.lock"))
   }
 

@@ -33,7 +33,7 @@ public enum GlossaryExporter {
 
   public static func export(_ g: Glossary, format: ExchangeFormat, statuses: Set<TermStatus>? = nil) throws -> String {
     var g = g
-    if let statuses { g.entries = g.entries.filter { statuses.contains($0.status) } }
+    if let statuses { g = g.keepingTerms { statuses.contains($0.status) || Glossary.sameLanguage($0.language, g.sourceLanguage) } }
     g.sort()
     switch format {
     case .tsv: return omegaT(g)
@@ -134,31 +134,33 @@ public enum GlossaryExporter {
           <body>
 
       """
-    for (n, concept) in g.concepts.enumerated() {
-      out += "      <conceptEntry id=\"c\(n + 1)\">\n"
-      out += "        <langSec xml:lang=\"\(xml(g.sourceLanguage))\">\n"
-      out += "          <termSec>\n            <term>\(xml(concept.source))</term>\n          </termSec>\n"
-      out += "        </langSec>\n"
-      out += "        <langSec xml:lang=\"\(xml(g.targetLanguage))\">\n"
-      for e in concept.entries {
-        out += "          <termSec>\n"
-        out += "            <term>\(xml(e.target))</term>\n"
-        out += "            <termNote type=\"administrativeStatus\">\(administrativeStatus(e.status))</termNote>\n"
-        if !e.tags.isEmpty { out += "            <descrip type=\"subjectField\">\(xml(e.tags.joined(separator: ",")))</descrip>\n" }
-        if e.status == .candidate || e.status == .rejected { out += "            <note>status: \(e.status.rawValue)</note>\n" }
-        if let f = e.validFrom { out += "            <note>valid from: \(f)</note>\n" }
-        if let t = e.validTo { out += "            <note>valid to: \(t)</note>\n" }
-        if !e.replacedBy.isEmpty { out += "            <note>replaced by: \(xml(e.replacedBy))</note>\n" }
-        if !e.note.isEmpty { out += "            <note>\(xml(e.note))</note>\n" }
-        if let r = e.reviewed {
-          out += "            <transacGrp>\n              <transac type=\"transactionType\">modification</transac>\n"
-          out += "              <date>\(r)</date>\n"
-          if !e.reviewer.isEmpty { out += "              <transacNote type=\"responsibility\">\(xml(e.reviewer))</transacNote>\n" }
-          out += "            </transacGrp>\n"
+    for concept in g.concepts {
+      out += "      <conceptEntry id=\"\(xml(concept.id))\">\n"
+      for lang in g.languages {
+        let terms = concept.terms(in: lang)
+        if terms.isEmpty { continue }
+        out += "        <langSec xml:lang=\"\(xml(lang))\">\n"
+        for t in terms {
+          let e = Glossary.pair(concept: concept.id, conceptTags: concept.tags, source: "", target: t)
+          out += "          <termSec>\n"
+          out += "            <term>\(xml(e.target))</term>\n"
+          out += "            <termNote type=\"administrativeStatus\">\(administrativeStatus(e.status))</termNote>\n"
+          if !e.tags.isEmpty { out += "            <descrip type=\"subjectField\">\(xml(e.tags.joined(separator: ",")))</descrip>\n" }
+          if e.status == .candidate || e.status == .rejected { out += "            <note>status: \(e.status.rawValue)</note>\n" }
+          if let f = e.validFrom { out += "            <note>valid from: \(f)</note>\n" }
+          if let t = e.validTo { out += "            <note>valid to: \(t)</note>\n" }
+          if !e.replacedBy.isEmpty { out += "            <note>replaced by: \(xml(e.replacedBy))</note>\n" }
+          if !e.note.isEmpty { out += "            <note>\(xml(e.note))</note>\n" }
+          if let r = e.reviewed {
+            out += "            <transacGrp>\n              <transac type=\"transactionType\">modification</transac>\n"
+            out += "              <date>\(r)</date>\n"
+            if !e.reviewer.isEmpty { out += "              <transacNote type=\"responsibility\">\(xml(e.reviewer))</transacNote>\n" }
+            out += "            </transacGrp>\n"
+          }
+          out += "          </termSec>\n"
         }
-        out += "          </termSec>\n"
+        out += "        </langSec>\n"
       }
-      out += "        </langSec>\n"
       out += "      </conceptEntry>\n"
     }
     out += "    </body>\n  </text>\n</tbx>\n"

@@ -3,6 +3,8 @@ import Foundation
 /// A rendering as JSON: every field of the row plus derived evidence
 /// (documents, firstSeen, lastSeen, documentsPerYear).
 public struct GlossaryEntryRecord: Codable, Equatable, Sendable {
+  /// The concept id (absent for a pair not in a glossary).
+  public var concept: String?
   public var source: String
   public var target: String
   public var status: TermStatus
@@ -23,6 +25,7 @@ public struct GlossaryEntryRecord: Codable, Equatable, Sendable {
   public var reviewed: ISODate?
 
   public init(_ e: GlossaryEntry) {
+    concept = e.conceptID.isEmpty ? nil : e.conceptID
     source = e.source
     target = e.target
     status = e.status
@@ -48,16 +51,17 @@ public struct GlossaryEntryRecord: Codable, Equatable, Sendable {
     GlossaryEntry(
       source: source, target: target, status: status, validFrom: validFrom, validTo: validTo, replacedBy: replacedBy ?? "",
       tags: tags, note: note ?? "", score: score, occurrences: occurrences, seenIn: seenIn, examples: examples,
-      reviewer: reviewer ?? "", reviewed: reviewed)
+      reviewer: reviewer ?? "", reviewed: reviewed, conceptID: concept ?? "")
   }
 
   enum CodingKeys: String, CodingKey {
-    case source, target, status, validFrom, validTo, replacedBy, tags, note, score, occurrences, documents, firstSeen,
+    case concept, source, target, status, validFrom, validTo, replacedBy, tags, note, score, occurrences, documents, firstSeen,
       lastSeen, documentsPerYear, seenIn, examples, reviewer, reviewed
   }
 
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
+    concept = try c.decodeIfPresent(String.self, forKey: .concept)
     source = try c.decode(String.self, forKey: .source)
     target = try c.decode(String.self, forKey: .target)
     status = try c.decodeIfPresent(TermStatus.self, forKey: .status) ?? .candidate

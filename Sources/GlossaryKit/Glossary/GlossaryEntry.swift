@@ -39,13 +39,16 @@ public struct TermExample: Hashable, Codable, Sendable {
   }
 }
 
-/// One row of a glossary: one rendering of a source term, with its status,
-/// validity, note and evidence.
+/// The pair view of a glossary: one rendering of a source term, with its
+/// status, validity, note and evidence, and the concept it belongs to.
 ///
-/// Field encodings inside a TSV cell (after backslash unescaping): `tags` and
-/// `seen_in` are comma-separated; `examples` holds one example per line, each
-/// `document<TAB>source sentence<TAB>target sentence`.
+/// A pair is a source-language term and a target-language term of one
+/// concept (``Glossary/pairs(from:to:)``); status, dates, replacement, note,
+/// evidence and review stamp are the target term's, tags the concept's and the
+/// target term's. Format 1 glossary files held exactly these rows.
 public struct GlossaryEntry: Hashable, Codable, Sendable {
+  /// The concept the pair belongs to (empty for a pair not yet in a glossary).
+  public var conceptID: String
   public var source: String
   public var target: String
   public var status: TermStatus
@@ -67,8 +70,9 @@ public struct GlossaryEntry: Hashable, Codable, Sendable {
     source: String, target: String, status: TermStatus = .candidate, validFrom: ISODate? = nil,
     validTo: ISODate? = nil, replacedBy: String = "", tags: [String] = [], note: String = "",
     score: Double? = nil, occurrences: Int? = nil, seenIn: [String] = [], examples: [TermExample] = [],
-    reviewer: String = "", reviewed: ISODate? = nil
+    reviewer: String = "", reviewed: ISODate? = nil, conceptID: String = ""
   ) {
+    self.conceptID = conceptID
     self.source = source
     self.target = target
     self.status = status

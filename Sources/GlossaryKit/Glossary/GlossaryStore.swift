@@ -35,7 +35,7 @@ public enum GlossaryStore {
     }
   }
 
-  /// Writes a glossary atomically in file order. Refuses a glossary with cross-row errors.
+  /// Writes a glossary atomically in file order (format 2). Refuses a glossary the reader would refuse.
   public static func save(_ glossary: Glossary, to path: String) throws {
     let (errors, _) = glossary.crossRowProblems(path: path)
     if let first = errors.first { throw GlossaryError.refused(path: path, reason: first.message) }
@@ -53,6 +53,18 @@ public enum GlossaryStore {
     path: String, create: Bool = true, languages: (String, String)? = nil, timeout: Double? = nil,
     _ change: (inout Glossary) throws -> T
   ) throws -> T {
+    try updateOrCreate(path: path, create: create, languages: languages.map { [$0.0, $0.1] }, timeout: timeout) { g, _ in
+      try change(&g)
+    }
+  }
+
+  /// ``update(path:create:languages:timeout:_:)`` whose `change` also learns whether the glossary is new
+  /// (the file did not exist): an import then gives it the imported file's languages.
+  @discardableResult
+  public static func updateOrCreate<T>(
+    path: String, create: Bool = true, languages: [String]? = nil, timeout: Double? = nil,
+    _ change: (inout Glossary, _ isNew: Bool) throws -> T
+  ) throws -> T {
     let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
     if !FileManager.default.fileExists(atPath: dir) {
       guard create else { throw GlossaryError.notFound(path: path) }
@@ -61,14 +73,14 @@ public enum GlossaryStore {
     let lock = try FileLock(path: lockPath(for: path), timeout: timeout ?? lockTimeout, lockedPath: path)
     defer { lock.unlock() }
     var glossary: Glossary
-    if FileManager.default.fileExists(atPath: path) {
+    let isNew = !FileManager.default.fileExists(atPath: path)
+    if !isNew {
       glossary = try load(path: path)
     } else {
       guard create else { throw GlossaryError.notFound(path: path) }
-      let (s, t) = languages ?? languagesFromName(path) ?? ("zh", "en")
-      glossary = Glossary(sourceLanguage: s, targetLanguage: t)
+      glossary = Glossary(languages: languages ?? languagesFromName(path).map { [$0.0, $0.1] } ?? ["zh", "en"])
     }
-    let result = try change(&glossary)
+    let result = try change(&glossary, isNew)
     glossary.sort()
     try save(glossary, to: path)
     return result

@@ -1,26 +1,53 @@
 import Foundation
 
-/// Reading and writing the glossary file format (version 1): UTF-8 TSV, `#`
-/// comments at the top, a header row whose first two names are the language
-/// codes, backslash escapes (`\t`, `\n`, `\r`, `\\`) inside fields.
+/// The glossary file format: UTF-8 TSV that people edit by hand.
+///
+/// Format 2 (written):
+/// ```
+/// # comments
+/// languages	zh	en
+/// concept	lang	term	status	valid_from	...	reviewer	reviewed
+/// c1	*					...	(concept row: subject, definition, note, tags)
+/// c1	zh	一带一路	preferred	...
+/// c1	en	the Belt and Road Initiative	preferred	2016-01-01	...
+/// ```
+/// One row per term, grouped by concept (source language first); `lang` `*`
+/// with an empty term is the concept row, a language with an empty term that
+/// language's description (definition). Comments stay where they stand: above
+/// the row that follows them. Backslash escapes (`\t`, `\n`, `\r`, `\\`)
+/// inside fields. Format 1 (`zh en status ...`, one row per source -> target
+/// pair) is read, each source term becoming a concept, and written as format 2.
 extension Glossary {
   /// Most problems listed before loading gives up counting them one by one.
   public static let maxProblems = 50
 
-  /// Parses glossary text. Every broken row is reported as `path:line: ...`;
+  /// Column names of format 2, in the order written.
+  public static var columns: [String] { GlossaryRow.columns }
+
+  /// Layout of a file: version, languages, and the slot of each field position.
+  struct Header {
+    var version: Int
+    var languages: [String]
+    var slots: [Int]
+  }
+
+  /// Parses glossary text (format 1 or 2). Every broken row is reported as `path:line: ...`;
   /// nothing is dropped silently.
   /// - Throws: `GlossaryError.invalid` listing every problem (up to ``maxProblems``).
   public static func parse(_ text: String, path: String) throws -> Glossary {
-    var g = Glossary()
     var problems: [GlossaryProblem] = []
     var more = 0
     func report(_ line: Int, _ message: String) {
       if problems.count < maxProblems { problems.append(.init(path: path, line: line, message: message)) } else { more += 1 }
     }
-    var columnIndex: [Int] = []  // header position -> index in Glossary.columns (-1: language column)
-    var headerSeen = false
+    var top: [String] = []
+    var pending: [String] = []
+    var languagesRow: [String]?
+    var header: Header?
+    var builder = ConceptAssembler()
     var lineNumber = 0
     var rest = Substring(text)
+    var fields = [String](repeating: "", count: GlossaryRow.Slot.count)
     while !rest.isEmpty {
       lineNumber += 1
       let lineText: Substring
@@ -32,43 +59,36 @@ extension Glossary {
         lineText = rest
         rest = rest[rest.endIndex...]
       }
-      if lineText.hasPrefix("#") {
-        if !headerSeen { g.comments.append(String(lineText)) }
+      if lineText.utf8.first == 0x23 {
+        if header == nil { top.append(String(lineText)) } else { pending.append(String(lineText)) }
         continue
       }
-      if lineText.allSatisfy({ $0 == " " || $0 == "\t" }) {
+      if lineText.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
         if !lineText.isEmpty { report(lineNumber, "blank row with spaces or tabs") }
         continue
       }
       let raw = lineText.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
-      if !headerSeen {
-        headerSeen = true
-        guard raw.count >= 2 else {
-          report(lineNumber, "header row needs at least the two language codes, e.g. zh<TAB>en<TAB>status...")
-          break
+      guard let h = header else {
+        if languagesRow == nil && raw.first == "languages" {
+          languagesRow = raw.dropFirst().map { String($0).trimmingCharacters(in: .whitespaces) }
+          continue
         }
-        g.sourceLanguage = String(raw[0]).trimmingCharacters(in: .whitespaces)
-        g.targetLanguage = String(raw[1]).trimmingCharacters(in: .whitespaces)
-        for lang in [g.sourceLanguage, g.targetLanguage] where (try? Language(lang)) == nil {
-          report(lineNumber, "header: \"\(lang)\" is not a language code (the first two header names are the languages)")
-        }
-        columnIndex = [-1, -1]
-        for name in raw.dropFirst(2) {
-          if let i = columns.firstIndex(of: String(name)) {
-            if columnIndex.contains(i) { report(lineNumber, "header: column \(name) appears twice") }
-            columnIndex.append(i)
-          } else {
-            report(lineNumber, "header: unknown column \"\(name)\" (known: \(columns.joined(separator: ", ")))")
-            columnIndex.append(-2)
-          }
+        switch parseHeader(raw.map(String.init), languagesRow: languagesRow) {
+        case let .success(parsed):
+          header = parsed
+          builder.languages = parsed.languages
+        case let .failure(p):
+          for m in p.messages { report(lineNumber, m) }
+          header = Header(version: 0, languages: [], slots: [])
         }
         continue
       }
-      guard raw.count == columnIndex.count else {
-        report(lineNumber, "\(raw.count) fields, expected \(columnIndex.count) (fields are separated by one TAB; write a TAB inside a field as \\t)")
+      if h.version == 0 { continue }
+      guard raw.count == h.slots.count else {
+        report(lineNumber, "\(raw.count) fields, expected \(h.slots.count) (fields are separated by one TAB; write a TAB inside a field as \\t)")
         continue
       }
-      var fields = [String](repeating: "", count: columns.count + 2)
+      for k in fields.indices { fields[k] = "" }
       var bad = false
       for (k, cell) in raw.enumerated() {
         guard let value = unescape(cell) else {
@@ -76,19 +96,21 @@ extension Glossary {
           bad = true
           continue
         }
-        let slot = k < 2 ? k : (columnIndex[k] >= 0 ? columnIndex[k] + 2 : -1)
-        if slot >= 0 { fields[slot] = value }
+        if h.slots[k] >= 0 { fields[h.slots[k]] = value }
       }
       if bad { continue }
-      switch entry(fields: fields) {
-      case let .success(e):
-        g.entries.append(e)
-        g.lineNumbers.append(lineNumber)
-      case let .failure(messages):
-        for m in messages.messages { report(lineNumber, m) }
+      switch GlossaryRow.parse(fields, version: h.version, line: lineNumber) {
+      case let .success(row):
+        builder.add(row, comments: pending, line: lineNumber)
+        pending = []
+      case let .failure(p):
+        for m in p.messages { report(lineNumber, m) }
       }
     }
-    if !headerSeen { report(max(lineNumber, 1), "no header row (expected zh<TAB>en<TAB>status<TAB>...)") }
+    if header == nil { report(max(lineNumber, 1), "no header row (expected languages<TAB>zh<TAB>en, then concept<TAB>lang<TAB>term<TAB>status...)") }
+    var g = builder.finish(comments: top)
+    g.trailingComments = pending
+    g.formatVersion = header?.version ?? 2
     let (errors, warnings) = g.crossRowProblems(path: path)
     for e in errors { report(e.line, e.message) }
     g.warnings = warnings
@@ -99,62 +121,60 @@ extension Glossary {
     return g
   }
 
-  /// Builds one entry from unescaped fields (source, target, then ``columns`` order).
-  static func entry(fields f: [String]) -> Result<GlossaryEntry, RowProblems> {
+  /// The header row (and the languages row before it, format 2).
+  static func parseHeader(_ names: [String], languagesRow: [String]?) -> Result<Header, GlossaryRow.Problems> {
     var messages: [String] = []
-    let source = trimmed(f[0])
-    let target = trimmed(f[1])
-    if source.isEmpty { messages.append("empty source term") }
-    if target.isEmpty { messages.append("empty target rendering") }
-    if source != f[0] || target != f[1] { messages.append("source or target has leading or trailing spaces") }
-    var status = TermStatus.candidate
-    if let s = TermStatus(rawValue: f[2]) { status = s } else {
-      messages.append(f[2].isEmpty ? "empty status (one of \(TermStatus.allCases.map(\.rawValue).joined(separator: ", ")))"
-        : "unknown status \"\(f[2])\" (one of \(TermStatus.allCases.map(\.rawValue).joined(separator: ", ")))")
-    }
-    func date(_ s: String, _ name: String) -> ISODate? {
-      if s.isEmpty { return nil }
-      guard let d = ISODate(s) else { messages.append("\(name): \"\(s)\" is not a date YYYY-MM-DD"); return nil }
-      return d
-    }
-    let from = date(f[3], "valid_from"), to = date(f[4], "valid_to")
-    if let from, let to, to < from { messages.append("valid_to \(to) is before valid_from \(from)") }
-    let tags = f[6].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    var score: Double?
-    if !f[8].isEmpty {
-      if let v = Double(f[8]), v.isFinite { score = v } else { messages.append("score: \"\(f[8])\" is not a number") }
-    }
-    var occurrences: Int?
-    if !f[9].isEmpty {
-      if let v = Int(f[9]), v >= 0 { occurrences = v } else { messages.append("occurrences: \"\(f[9])\" is not a count") }
-    }
-    let seenIn = f[10].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    var examples: [TermExample] = []
-    for line in f[11].split(separator: "\n") where !line.isEmpty {
-      let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
-      if parts.count == 3 {
-        examples.append(TermExample(document: String(parts[0]), source: String(parts[1]), target: String(parts[2])))
-      } else {
-        messages.append("examples: each example is document\\tsource sentence\\ttarget sentence, one per \\n")
-        break
+    var slots: [Int] = []
+    let version: Int
+    var languages: [String]
+    if let languagesRow {
+      version = 2
+      languages = languagesRow.filter { !$0.isEmpty }
+      if languages.isEmpty { messages.append("languages row: no language codes (languages<TAB>zh<TAB>en)") }
+      for name in names {
+        let n = name.trimmingCharacters(in: .whitespaces)
+        if let i = GlossaryRow.columns.firstIndex(of: n) {
+          if slots.contains(i) { messages.append("header: column \(n) appears twice") }
+          slots.append(i)
+        } else {
+          messages.append("header: unknown column \"\(n)\" (known: \(GlossaryRow.columns.joined(separator: ", ")))")
+          slots.append(GlossaryRow.Slot.unknown)
+        }
+      }
+      for required in [GlossaryRow.Slot.concept, GlossaryRow.Slot.lang, GlossaryRow.Slot.term] where !slots.contains(required) {
+        messages.append("header: no \(GlossaryRow.columns[required]) column")
+      }
+    } else {
+      version = 1
+      guard names.count >= 2, names[0] != "concept" else {
+        return .failure(.init(messages: [names.first == "concept"
+          ? "a format 2 header needs the languages row above it (languages<TAB>zh<TAB>en)"
+          : "header row needs at least the two language codes, e.g. zh<TAB>en<TAB>status..."]))
+      }
+      languages = [names[0], names[1]].map { $0.trimmingCharacters(in: .whitespaces) }
+      slots = [GlossaryRow.Slot.source, GlossaryRow.Slot.target]
+      for name in names.dropFirst(2) {
+        if let i = GlossaryRow.version1Columns.firstIndex(of: name) {
+          let slot = GlossaryRow.columns.firstIndex(of: GlossaryRow.version1Columns[i])!
+          if slots.contains(slot) { messages.append("header: column \(name) appears twice") }
+          slots.append(slot)
+        } else {
+          messages.append("header: unknown column \"\(name)\" (known: \(GlossaryRow.version1Columns.joined(separator: ", ")))")
+          slots.append(GlossaryRow.Slot.unknown)
+        }
       }
     }
-    let reviewed = date(f[13], "reviewed")
-    if !messages.isEmpty { return .failure(RowProblems(messages: messages)) }
-    return .success(GlossaryEntry(
-      source: source, target: target, status: status, validFrom: from, validTo: to, replacedBy: f[5],
-      tags: tags, note: f[7], score: score, occurrences: occurrences, seenIn: seenIn, examples: examples,
-      reviewer: f[12], reviewed: reviewed))
-  }
-
-  struct RowProblems: Error { var messages: [String] }
-
-  /// The string without surrounding whitespace (copies only when there is some).
-  static func trimmed(_ s: String) -> String {
-    guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last,
-      first.properties.isWhitespace || last.properties.isWhitespace
-    else { return s }
-    return s.trimmingCharacters(in: .whitespaces)
+    var seen = Set<String>()
+    for lang in languages {
+      if (try? Language(lang)) == nil {
+        messages.append(version == 1
+          ? "header: \"\(lang)\" is not a language code (the first two header names are the languages)"
+          : "languages row: \"\(lang)\" is not a language code")
+      }
+      if !seen.insert(languageKey(lang)).inserted { messages.append("languages row: \(lang) appears twice") }
+    }
+    if !messages.isEmpty { return .failure(.init(messages: messages)) }
+    return .success(Header(version: version, languages: languages, slots: slots))
   }
 
   /// Reverses the format's backslash escapes; nil on an unknown escape.
@@ -177,7 +197,7 @@ extension Glossary {
 
   /// Applies the format's backslash escapes to one field.
   public static func escape(_ s: String) -> String {
-    guard s.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\\" || $0 == "\r\n" }) else { return s }
+    guard s.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x5C }) else { return s }
     var out = ""
     for u in s.unicodeScalars {
       switch u {
@@ -191,32 +211,33 @@ extension Glossary {
     return out
   }
 
-  /// Unescaped field values of an entry, in file column order.
-  public static func fields(of e: GlossaryEntry) -> [String] {
-    [
-      e.source, e.target, e.status.rawValue, e.validFrom?.description ?? "", e.validTo?.description ?? "",
-      e.replacedBy, e.tags.joined(separator: ","), e.note, e.score.map(formatScore) ?? "",
-      e.occurrences.map(String.init) ?? "", e.seenIn.joined(separator: ","),
-      e.examples.map { "\($0.document)\t\($0.source)\t\($0.target)" }.joined(separator: "\n"),
-      e.reviewer, e.reviewed?.description ?? "",
-    ]
-  }
-
-  static func formatScore(_ v: Double) -> String {
-    if v == v.rounded(), abs(v) < 1e15 { return String(Int(v)) }
-    return String(v)
-  }
-
-  /// The file text: comments, header, rows in file order, LF line ends.
+  /// The file text (format 2): comments, languages row, header, concepts in file order, LF line ends.
   public func tsv() -> String {
     var out = ""
-    for c in comments { out += c; out += "\n" }
-    out += ([sourceLanguage, targetLanguage] + Glossary.columns).joined(separator: "\t")
-    out += "\n"
-    for e in entries.sorted(by: GlossaryEntry.fileOrder) {
-      out += Glossary.fields(of: e).map(Glossary.escape).joined(separator: "\t")
+    func row(_ fields: [String]) {
+      var first = true
+      for f in fields {
+        if !first { out += "\t" }
+        first = false
+        out += Glossary.escape(f)
+      }
       out += "\n"
     }
+    for c in comments { out += c; out += "\n" }
+    row(["languages"] + languages)
+    row(GlossaryRow.columns)
+    for c in GlossaryFormat.fileOrder(self) {
+      for line in c.comments { out += line; out += "\n" }
+      for d in c.descriptions {
+        for line in d.comments { out += line; out += "\n" }
+        row(GlossaryRow.fields(of: d, concept: c.id))
+      }
+      for t in c.terms {
+        for line in t.comments { out += line; out += "\n" }
+        row(GlossaryRow.fields(of: t, concept: c.id))
+      }
+    }
+    for c in trailingComments { out += c; out += "\n" }
     return out
   }
 }

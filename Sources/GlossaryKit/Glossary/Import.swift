@@ -43,7 +43,7 @@ public enum GlossaryImporter {
     if let firstRow, firstRow.split(separator: "\t").dropFirst(2).first == "status" {
       return try Glossary.parse(text, path: path)
     }
-    var g = Glossary(sourceLanguage: languages.0, targetLanguage: languages.1)
+    var rows: [GlossaryEntry] = []
     for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       if line.hasPrefix("#") || line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
       let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -52,9 +52,9 @@ public enum GlossaryImporter {
       }
       var e = GlossaryEntry(source: cells[0], target: cells[1], status: .preferred)
       if cells.count > 2 { applyComment(cells[2], to: &e) }
-      g.entries.append(e)
+      rows.append(e)
     }
-    return g
+    return Glossary(sourceLanguage: languages.0, targetLanguage: languages.1, entries: rows)
   }
 
   /// Reads the comment written by the TSV export; any other comment becomes the note.
@@ -125,7 +125,7 @@ public enum GlossaryImporter {
     guard let header = records.first, header.count >= 2 else {
       throw GlossaryError.importFailed(path: path, line: 1, reason: "CSV needs a header row: source language, target language, status, note ...")
     }
-    var g = Glossary(sourceLanguage: header[0].isEmpty ? languages.0 : header[0], targetLanguage: header[1].isEmpty ? languages.1 : header[1])
+    var rows: [GlossaryEntry] = []
     let names = header.map { $0.lowercased().replacingOccurrences(of: " ", with: "_") }
     for (n, r) in records.dropFirst().enumerated() where !(r.count == 1 && r[0].isEmpty) {
       guard r.count >= 2, !r[0].isEmpty, !r[1].isEmpty else {
@@ -147,9 +147,11 @@ public enum GlossaryImporter {
         default: break
         }
       }
-      g.entries.append(e)
+      rows.append(e)
     }
-    return g
+    return Glossary(
+      sourceLanguage: header[0].isEmpty ? languages.0 : header[0], targetLanguage: header[1].isEmpty ? languages.1 : header[1],
+      entries: rows)
   }
 
   /// Merges imported rows into `g`: new rows are added, missing fields of
@@ -157,34 +159,38 @@ public enum GlossaryImporter {
   /// status, or a second preferred rendering) is reported, not applied.
   public static func merge(_ imported: Glossary, into g: inout Glossary, path: String) -> ImportReport {
     var report = ImportReport()
-    for e in imported.entries {
-      if let i = g.index(source: e.source, target: e.target) {
-        var cur = g.entries[i]
-        if cur == e { report.unchanged += 1; continue }
+    for var e in imported.entries {
+      // An imported concept id names the glossary's concept only when that concept holds the source term.
+      if !e.conceptID.isEmpty, let c = g.concept(id: e.conceptID), c.termIndex(language: g.sourceLanguage, text: e.source) == nil {
+        e.conceptID = ""
+      }
+      if let id = g.conceptID(source: e.source, target: e.target, conceptID: g.concept(id: e.conceptID) == nil ? nil : e.conceptID), let c = g.concept(id: id),
+        let t = c.termIndex(language: g.targetLanguage, text: e.target)
+      {
+        let cur = Glossary.pair(concept: id, conceptTags: c.tags, source: e.source, target: c.terms[t])
+        var same = e
+        same.conceptID = id
+        if cur == same { report.unchanged += 1; continue }
         if cur.status != e.status {
           report.conflicts.append("\(e.source) -> \(e.target): glossary says \(cur.status.rawValue), import says \(e.status.rawValue); kept \(cur.status.rawValue)")
           continue
         }
-        let before = cur
-        if cur.note.isEmpty { cur.note = e.note }
-        if cur.validFrom == nil { cur.validFrom = e.validFrom }
-        if cur.validTo == nil { cur.validTo = e.validTo }
-        if cur.replacedBy.isEmpty { cur.replacedBy = e.replacedBy }
-        for t in e.tags where !cur.tags.contains(t) { cur.tags.append(t) }
-        if cur == before { report.unchanged += 1; continue }
-        var trial = g
-        trial.entries[i] = cur
-        if (try? trial.checkConcept(e.source, path: path)) == nil {
-          report.conflicts.append("\(e.source) -> \(e.target): merged fields would clash with other rows; kept the glossary's row")
-          continue
-        }
-        g = trial
-        report.updated += 1
-      } else {
-        var trial = g
+        var merged = cur
+        if merged.note.isEmpty { merged.note = e.note }
+        if merged.validFrom == nil { merged.validFrom = e.validFrom }
+        if merged.validTo == nil { merged.validTo = e.validTo }
+        if merged.replacedBy.isEmpty { merged.replacedBy = e.replacedBy }
+        for tag in e.tags where !merged.tags.contains(tag) { merged.tags.append(tag) }
+        if merged == cur { report.unchanged += 1; continue }
         do {
-          try trial.add(e, path: path)
-          g = trial
+          try g.edit(source: e.source, target: e.target, conceptID: id, path: path) { $0 = merged }
+          report.updated += 1
+        } catch {
+          report.conflicts.append("\(e.source) -> \(e.target): merged fields would clash with other rows; kept the glossary's row")
+        }
+      } else {
+        do {
+          try g.add(e, path: path)
           report.added += 1
         } catch {
           let other = g.entries.first { $0.source == e.source && $0.status == .preferred && $0.overlaps(e) }?.target

@@ -17,12 +17,11 @@ final class TBXReader: NSObject, XMLParserDelegate {
   private var term: Term?
   private var text = ""
   private var noteType = ""
-  private var glossary: Glossary
+  private var pairs: [GlossaryEntry] = []
   private(set) var failure: String?
 
   init(languages: (String, String)) {
     self.languages = languages
-    glossary = Glossary(sourceLanguage: languages.0, targetLanguage: languages.1)
   }
 
   static func read(_ bytes: [UInt8], path: String, languages: (String, String)) throws -> Glossary {
@@ -41,7 +40,7 @@ final class TBXReader: NSObject, XMLParserDelegate {
       throw GlossaryError.importFailed(path: path, line: parser.lineNumber, reason: "TBX: \(reason)")
     }
     if let f = reader.failure { throw GlossaryError.importFailed(path: path, line: parser.lineNumber, reason: f) }
-    return reader.glossary
+    return Glossary(sourceLanguage: languages.0, targetLanguage: languages.1, entries: reader.pairs)
   }
 
   private func base(_ l: String) -> String { String(l.lowercased().prefix { $0 != "-" && $0 != "_" }) }
@@ -96,7 +95,7 @@ final class TBXReader: NSObject, XMLParserDelegate {
     case "conceptEntry", "termEntry":
       let sources = concept[base(languages.0)] ?? []
       for s in sources {
-        for t in concept[base(languages.1)] ?? [] { glossary.entries.append(entry(source: s.text, t)) }
+        for t in concept[base(languages.1)] ?? [] { pairs.append(entry(source: s.text, t)) }
       }
     default: break
     }

@@ -44,17 +44,31 @@ extension Glossary {
   @discardableResult
   public mutating func refreshCuratedEvidence(from corpus: PreparedCorpus) throws -> Int {
     let found = try CuratedEvidence.collect(for: self, in: corpus)
-    var changed = 0
-    for i in entries.indices where entries[i].status.isCurated {
-      var e = entries[i]
-      let pairs = found[i] ?? []
-      e.occurrences = pairs.isEmpty ? nil : pairs.count
-      e.seenIn = corpus.documentIds(of: pairs)
-      e.examples = corpus.examples(at: pairs)
-      if e != entries[i] {
-        entries[i] = e
-        changed += 1
+    // Pairs of one rendering with several source synonyms pool their occurrences.
+    var pooled: [String: (concept: String, target: String, pairs: Set<Int32>)] = [:]
+    var order: [String] = []
+    for (i, e) in entries.enumerated() where e.status.isCurated {
+      let key = e.conceptID + "\u{0}" + e.target
+      if pooled[key] == nil {
+        pooled[key] = (e.conceptID, e.target, [])
+        order.append(key)
       }
+      pooled[key]!.pairs.formUnion(found[i] ?? [])
+    }
+    var changed = 0
+    let targetLanguage = self.targetLanguage
+    for key in order {
+      let p = pooled[key]!
+      let pairs = Array(p.pairs)
+      let did = (try? modifyConcept(id: p.concept) { c -> Bool in
+        guard let i = c.termIndex(language: targetLanguage, text: p.target) else { return false }
+        let before = c.terms[i]
+        c.terms[i].occurrences = pairs.isEmpty ? nil : pairs.count
+        c.terms[i].seenIn = corpus.documentIds(of: pairs)
+        c.terms[i].examples = corpus.examples(at: pairs)
+        return c.terms[i] != before
+      }) ?? false
+      if did { changed += 1 }
     }
     return changed
   }

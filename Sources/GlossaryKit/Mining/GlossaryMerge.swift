@@ -14,47 +14,63 @@ extension Glossary {
     _ terms: [MinedTerm], keys: LookupKeys, variantShare: Double = 0.1, curatedVariantShare: Double = 0.25
   ) -> (new: Int, updated: Int, unchanged: Int) {
     var conceptByKey: [[UInt8]: String] = [:]
-    var rowByKey: [[UInt8]: [[UInt8]: Int]] = [:]
+    var rowByKey: [[UInt8]: [[UInt8]: (concept: String, target: String, curated: Bool)]] = [:]
     var curated = Set<[UInt8]>()
     var curatedTargets: [[UInt8]: [[UInt8]]] = [:]
-    for (i, e) in entries.enumerated() {
+    for e in entries {
       let sk = keys.key(e.source, language: sourceLanguage)
-      if conceptByKey[sk] == nil { conceptByKey[sk] = e.source }
+      if conceptByKey[sk] == nil { conceptByKey[sk] = e.conceptID }
       let tk = keys.key(e.target, language: targetLanguage)
-      rowByKey[sk, default: [:]][tk] = i
+      rowByKey[sk, default: [:]][tk] = (e.conceptID, e.target, e.status.isCurated)
       if e.status.isCurated {
         curated.insert(sk)
         curatedTargets[sk, default: []].append(tk)
       }
     }
     var new = 0, updated = 0, unchanged = 0
+    let targetLanguage = self.targetLanguage, sourceLanguage = self.sourceLanguage
     for term in terms {
       let sk = keys.key(term.source, language: sourceLanguage)
-      let source = conceptByKey[sk] ?? term.source
       for (rank, r) in term.renderings.enumerated() {
         let tk = keys.key(r.target, language: targetLanguage)
-        if let i = rowByKey[sk]?[tk] {
-          if entries[i].status.isCurated {
+        if let row = rowByKey[sk]?[tk] {
+          if row.curated {
             unchanged += 1
             continue
           }
-          var e = entries[i]
-          e.score = r.score
-          e.occurrences = r.occurrences
-          e.seenIn = r.documents
-          e.examples = r.examples
-          if e != entries[i] { entries[i] = e; updated += 1 } else { unchanged += 1 }
+          let changed = (try? modifyConcept(id: row.concept) { c -> Bool in
+            guard let i = c.termIndex(language: targetLanguage, text: row.target) else { return false }
+            let before = c.terms[i]
+            c.terms[i].score = r.score
+            c.terms[i].occurrences = r.occurrences
+            c.terms[i].seenIn = r.documents
+            c.terms[i].examples = r.examples
+            return c.terms[i] != before
+          }) ?? false
+          if changed { updated += 1 } else { unchanged += 1 }
           continue
         }
         let minimumShare = curated.contains(sk) ? curatedVariantShare : (rank == 0 ? 0 : variantShare)
         guard r.share >= minimumShare, !(curated.contains(sk) && r.occurrences < 2) else { continue }
         // A piece of a curated rendering ("purposes" of "the purposes and principles of the UN Charter") is no new rendering.
         if let known = curatedTargets[sk], known.contains(where: { Self.containsWords($0, tk) }) { continue }
-        entries.append(GlossaryEntry(
-          source: source, target: r.target, status: .candidate, score: r.score, occurrences: r.occurrences,
-          seenIn: r.documents, examples: r.examples))
-        rowByKey[sk, default: [:]][tk] = entries.count - 1
-        conceptByKey[sk] = source
+        // A rendering of a known source term joins its concept; a new source term makes a new concept.
+        let candidate = Term(
+          language: targetLanguage, text: r.target, status: .candidate, score: r.score, occurrences: r.occurrences,
+          seenIn: r.documents, examples: r.examples)
+        var id = conceptByKey[sk] ?? ""
+        do {
+          if id.isEmpty {
+            let source = Term(language: sourceLanguage, text: term.source, status: .candidate)
+            id = try add(Concept(id: "", terms: [source, candidate]))
+          } else {
+            try addTerm(candidate, toConcept: id)
+          }
+        } catch {
+          continue
+        }
+        rowByKey[sk, default: [:]][tk] = (id, r.target, false)
+        conceptByKey[sk] = id
         new += 1
       }
     }

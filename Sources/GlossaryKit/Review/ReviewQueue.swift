@@ -23,13 +23,15 @@ public struct ReviewOptions: Sendable {
   }
 }
 
-/// One concept on the review screen: a source term, its candidate renderings
-/// still to decide, and what the glossary already has.
+/// One concept on the review screen: its head source term, its candidate
+/// renderings still to decide, and what the glossary already has.
 public struct ReviewConcept: Sendable, Equatable {
+  public var conceptID: String
+  /// The concept's head term in the source language.
   public var source: String
   /// Undecided candidates (status `candidate`), best score first. The first is the proposal.
   public var candidates: [GlossaryEntry]
-  /// Curated rows of the same source term (preferred, admitted, superseded, deprecated).
+  /// Curated renderings of the concept (preferred, admitted, superseded, deprecated).
   public var existing: [GlossaryEntry]
   /// Curated rows whose source term contains this one or is contained in it.
   public var related: [GlossaryEntry]
@@ -41,7 +43,7 @@ public struct ReviewConcept: Sendable, Equatable {
   public var preferred: GlossaryEntry? { existing.first { $0.status == .preferred } }
 }
 
-/// Builds review concepts from glossary rows.
+/// Builds review concepts from a glossary.
 public final class ReviewQueueBuilder {
   private let normalizer: MatchKeyNormalizer
   /// Match keys of source terms seen so far (the related-entries scan asks for every curated source on each screen).
@@ -64,20 +66,35 @@ public final class ReviewQueueBuilder {
     return a.target.unicodeScalars.lexicographicallyPrecedes(b.target.unicodeScalars)
   }
 
-  /// Source terms with candidates left, in session order, filtered and limited.
-  public func sources(in entries: [GlossaryEntry], options: ReviewOptions) -> [String] {
-    var groups: [String: [GlossaryEntry]] = [:]
-    for e in entries where e.status == .candidate { groups[e.source, default: []].append(e) }
-    var keys = Array(groups.keys)
+  /// The renderings of a concept as pairs with its head source term.
+  static func renderings(of c: Concept, in g: Glossary) -> (source: String, pairs: [GlossaryEntry]) {
+    let source = c.headTerm(in: g.sourceLanguage)?.text ?? c.id
+    let tags = c.tags
+    let pairs = c.terms.filter { Glossary.sameLanguage($0.language, g.targetLanguage) }.map {
+      Glossary.pair(concept: c.id, conceptTags: tags, source: source, target: $0)
+    }
+    return (source, pairs)
+  }
+
+  /// Concepts with candidates left, in session order, filtered and limited.
+  public func conceptIDs(in g: Glossary, options: ReviewOptions) -> [String] {
+    var groups: [String: (source: String, candidates: [GlossaryEntry])] = [:]
+    for c in g.concepts {
+      let (source, pairs) = Self.renderings(of: c, in: g)
+      let candidates = pairs.filter { $0.status == .candidate }
+      if !candidates.isEmpty { groups[c.id] = (source, candidates) }
+    }
+    var ids = Array(groups.keys)
     if let filter = options.filter, !filter.isEmpty {
       let f = normalizer.keyString(filter)
-      keys = keys.filter { s in
-        key(s).contains(f) || groups[s]!.contains { normalizer.keyString($0.target).contains(f) }
+      ids = ids.filter { id in
+        let group = groups[id]!
+        return key(group.source).contains(f) || group.candidates.contains { normalizer.keyString($0.target).contains(f) }
       }
     }
     func codeOrder(_ a: String, _ b: String) -> Bool { a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) }
-    let measure: (String) -> (Double, Double) = { s in
-      let g = groups[s]!
+    let measure: (String) -> (Double, Double) = { id in
+      let g = groups[id]!.candidates
       switch options.sort {
       case .score: return (g.map { $0.score ?? 0 }.max() ?? 0, Double(Set(g.flatMap(\.seenIn)).count))
       case .frequency:
@@ -87,27 +104,34 @@ public final class ReviewQueueBuilder {
         return (Double(last.map { $0.year * 10000 + $0.month * 100 + $0.day } ?? 0), g.map { $0.score ?? 0 }.max() ?? 0)
       }
     }
-    let measured = Dictionary(uniqueKeysWithValues: keys.map { ($0, measure($0)) })
-    keys.sort { a, b in
+    let measured = Dictionary(uniqueKeysWithValues: ids.map { ($0, measure($0)) })
+    ids.sort { a, b in
       let ma = measured[a]!, mb = measured[b]!
       if ma != mb { return ma > mb }
-      return codeOrder(a, b)
+      let sa = groups[a]!.source, sb = groups[b]!.source
+      if sa != sb { return codeOrder(sa, sb) }
+      return GlossaryFormat.idOrder(a, b)
     }
-    if let limit = options.limit { keys = Array(keys.prefix(max(0, limit))) }
-    return keys
+    if let limit = options.limit { ids = Array(ids.prefix(max(0, limit))) }
+    return ids
   }
 
-  /// The concept for `source` as the rows stand now.
+  /// The concept `id` as the glossary stands now (no candidates when it is gone).
   /// - Parameter relatedLimit: at most this many related entries (0: do not look for them).
-  public func concept(_ source: String, in entries: [GlossaryEntry], relatedLimit: Int = 6) -> ReviewConcept {
-    let candidates = entries.filter { $0.source == source && $0.status == .candidate }.sorted(by: Self.candidateOrder)
-    let existing = entries.filter { $0.source == source && $0.status.isCurated }.sorted(by: GlossaryEntry.fileOrder)
+  public func concept(_ id: String, in g: Glossary, relatedLimit: Int = 6) -> ReviewConcept {
+    guard let c = g.concept(id: id) else { return ReviewConcept(conceptID: id, source: id, candidates: [], existing: [], related: []) }
+    let (source, pairs) = Self.renderings(of: c, in: g)
+    let candidates = pairs.filter { $0.status == .candidate }.sorted(by: Self.candidateOrder)
+    let existing = pairs.filter { $0.status.isCurated }.sorted(by: GlossaryEntry.fileOrder)
     let key = relatedLimit > 0 ? self.key(source) : ""
     var related: [GlossaryEntry] = []
     if !key.isEmpty {
-      for e in entries where e.status.isCurated && e.source != source {
-        let k = self.key(e.source)
-        if !k.isEmpty && (k.contains(key) || key.contains(k)) { related.append(e) }
+      for other in g.concepts where other.id != id {
+        for s in other.terms(in: g.sourceLanguage) {
+          let k = self.key(s.text)
+          guard !k.isEmpty && (k.contains(key) || key.contains(k)) else { continue }
+          related += Glossary.pairs(of: other, from: g.sourceLanguage, to: g.targetLanguage).filter { $0.source == s.text && $0.status.isCurated }
+        }
       }
     }
     // Closest in length first, preferred before variants.
@@ -118,6 +142,6 @@ public final class ReviewQueueBuilder {
       return GlossaryEntry.fileOrder(a, b)
     }
     return ReviewConcept(
-      source: source, candidates: candidates, existing: existing, related: Array(related.prefix(relatedLimit)))
+      conceptID: id, source: source, candidates: candidates, existing: existing, related: Array(related.prefix(relatedLimit)))
   }
 }

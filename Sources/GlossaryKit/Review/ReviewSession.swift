@@ -77,8 +77,8 @@ public final class ReviewSession {
   public let storage: ReviewStorage
   public let reviewer: String
   public let today: ISODate
-  /// Source terms in session order.
-  public private(set) var sources: [String]
+  /// Concept ids in session order.
+  public private(set) var conceptIDs: [String]
   /// The concept on screen; nil when the session is done.
   public private(set) var concept: ReviewConcept?
   public private(set) var progress = ReviewProgress()
@@ -106,10 +106,10 @@ public final class ReviewSession {
     self.today = today
     self.builder = ReviewQueueBuilder(normalizer: n)
     self.highlighter = ReviewHighlighter(normalizer: n)
-    let entries = try storage.read()
-    sources = builder.sources(in: entries, options: options)
-    progress.total = sources.count
-    settle(entries)
+    let glossary = try storage.read()
+    conceptIDs = builder.conceptIDs(in: glossary, options: options)
+    progress.total = conceptIDs.count
+    settle(glossary)
   }
 
   /// Whether every concept was decided or skipped.
@@ -130,6 +130,7 @@ public final class ReviewSession {
   public func perform(_ action: ReviewAction) throws -> ReviewOutcome {
     guard let concept else { throw ReviewError.refused("no concept left to review") }
     let source = concept.source
+    let id = concept.conceptID
     if action == .skip {
       history.append(Record(index: index, outcome: .skipped, changes: []))
       progress.count(.skipped, 1)
@@ -147,15 +148,15 @@ public final class ReviewSession {
     } else {
       target = proposal.target
     }
-    let (result, entries) = try storage.modify { entries in
-      let r = try ReviewRules.apply(action, source: source, target: target, to: &entries, reviewer: reviewer, date: today)
-      return (r, entries)
+    let (result, glossary) = try storage.modify { g in
+      let r = try ReviewRules.apply(action, conceptID: id, target: target, to: &g, reviewer: reviewer, date: today)
+      return (r, g)
     }
     let (outcome, changes, closes) = (result.outcome, result.changes, result.closes)
     history.append(Record(index: index, outcome: outcome, changes: changes))
     progress.count(outcome, 1)
     if closes { index += 1 }
-    settle(entries)
+    settle(glossary)
     return outcome
   }
 
@@ -166,37 +167,21 @@ public final class ReviewSession {
   public func undo() throws -> ReviewOutcome {
     guard let record = history.last else { throw ReviewError.nothingToUndo }
     let path = storage.path
-    let entries = try storage.modify { entries -> [GlossaryEntry] in
-      for change in record.changes.reversed() {
-        if let after = change.after {
-          guard let i = entries.firstIndex(where: { Self.sameRow($0, after) }) else {
-            throw ReviewError.undoConflict(path: path, source: after.source, target: after.target)
-          }
-          if let before = change.before { entries[i] = before } else { entries.remove(at: i) }
-        } else if let before = change.before {
-          entries.append(before)
-        }
-      }
-      return entries
+    let glossary = try storage.modify { g -> Glossary in
+      try ReviewRules.revert(record.changes, in: &g, path: path)
+      return g
     }
     history.removeLast()
     progress.count(record.outcome, -1)
     index = record.index
-    settle(entries, forward: false)
+    settle(glossary, forward: false)
     return record.outcome
   }
 
-  /// Rows are the same when the fields a decision touches agree (evidence is left out: float text round trips).
-  static func sameRow(_ a: GlossaryEntry, _ b: GlossaryEntry) -> Bool {
-    a.source == b.source && a.target == b.target && a.status == b.status && a.note == b.note
-      && a.replacedBy == b.replacedBy && a.reviewer == b.reviewer && a.reviewed == b.reviewed
-      && a.validFrom == b.validFrom && a.validTo == b.validTo
-  }
-
   /// Loads the concept at `index`, moving past concepts with no candidate left (decided elsewhere).
-  private func settle(_ entries: [GlossaryEntry], forward: Bool = true) {
-    while index < sources.count {
-      let c = builder.concept(sources[index], in: entries)
+  private func settle(_ glossary: Glossary, forward: Bool = true) {
+    while index < conceptIDs.count {
+      let c = builder.concept(conceptIDs[index], in: glossary)
       if !c.candidates.isEmpty || !forward {
         concept = c
         progress.position = index
@@ -205,6 +190,6 @@ public final class ReviewSession {
       index += 1
     }
     concept = nil
-    progress.position = sources.count
+    progress.position = conceptIDs.count
   }
 }

@@ -18,24 +18,22 @@ import Foundation
 public enum ReviewSheet {
   /// Sheet columns, in the order written.
   public static let columns = [
-    "source", "target", "score", "documents", "years", "example_source", "example_target",
+    "concept", "source", "target", "score", "documents", "years", "example_source", "example_target",
     "decision", "new_target", "replacement", "note",
   ]
 
   /// Decision words accepted in the `decision` column.
   public static let decisions = ["accept", "reject", "edit", "variant", "deprecate", "skip"]
 
-  /// The sheet for the candidates of `entries` (session order and filters from `options`).
-  public static func export(_ entries: [GlossaryEntry], options: ReviewOptions = ReviewOptions(), normalizer: MatchKeyNormalizer) -> String {
+  /// The sheet for the candidates of `glossary` (session order and filters from `options`).
+  public static func export(_ glossary: Glossary, options: ReviewOptions = ReviewOptions(), normalizer: MatchKeyNormalizer) -> String {
     let builder = ReviewQueueBuilder(normalizer: normalizer)
     var rows = [columns]
-    var bySource: [String: [GlossaryEntry]] = [:]
-    for e in entries where e.status == .candidate { bySource[e.source, default: []].append(e) }
-    for source in builder.sources(in: entries, options: options) {
-      for c in (bySource[source] ?? []).sorted(by: ReviewQueueBuilder.candidateOrder) {
+    for id in builder.conceptIDs(in: glossary, options: options) {
+      for c in builder.concept(id, in: glossary, relatedLimit: 0).candidates {
         let example = c.examples.first
         rows.append([
-          c.source, c.target, c.score.map { String(format: "%.3f", $0) } ?? "", String(c.documents), years(c),
+          id, c.source, c.target, c.score.map { String(format: "%.3f", $0) } ?? "", String(c.documents), years(c),
           example?.source ?? "", example?.target ?? "", "", "", "", c.note,
         ])
       }
@@ -65,6 +63,7 @@ public enum ReviewSheet {
 
   private struct Row {
     var line: Int
+    var concept: String
     var source: String
     var target: String
     var decision: String
@@ -97,12 +96,12 @@ public enum ReviewSheet {
     for r in records.dropFirst() {
       rows.append(
         Row(
-          line: r.line, source: value(r, "source").trimmingCharacters(in: .whitespaces),
+          line: r.line, concept: value(r, "concept").trimmingCharacters(in: .whitespaces), source: value(r, "source").trimmingCharacters(in: .whitespaces),
           target: value(r, "target").trimmingCharacters(in: .whitespaces),
           decision: value(r, "decision").trimmingCharacters(in: .whitespaces).lowercased(),
           newTarget: value(r, "new_target"), replacement: value(r, "replacement"), note: value(r, "note")))
     }
-    return try storage.modify { entries in
+    return try storage.modify { g in
       var report = Report()
       var problems: [(line: Int, text: String)] = []
       func problem(_ row: Row, _ reason: String) { problems.append((row.line, "\(sheetPath):\(row.line): \(reason)")) }
@@ -111,10 +110,15 @@ public enum ReviewSheet {
       let ordered = rows.enumerated().sorted { (rank[$0.element.decision] ?? 1, $0.offset) < (rank[$1.element.decision] ?? 1, $1.offset) }
       var chosen: Set<String> = []
       var explicitlyKept: Set<String> = []
+      let lang = g.targetLanguage
+      func rendering(_ id: String, _ text: String) -> Term? {
+        g.concept(id: id)?.terms.first { Glossary.sameLanguage($0.language, lang) && $0.text == text }
+      }
       for (_, row) in ordered {
         guard !row.source.isEmpty || !row.target.isEmpty || !row.decision.isEmpty else { continue }
-        guard let i = entries.firstIndex(where: { $0.source == row.source && $0.target == row.target }) else {
-          problem(row, "unknown term \(row.source) -> \(row.target): not in \(storage.path)")
+        let found = row.concept.isEmpty ? g.conceptID(source: row.source, target: row.target) : row.concept
+        guard let id = found, let current = rendering(id, row.target) else {
+          problem(row, "unknown term \(row.source) -> \(row.target)\(row.concept.isEmpty ? "" : " in concept \(row.concept)"): not in \(storage.path)")
           continue
         }
         let action: ReviewAction?
@@ -136,12 +140,11 @@ public enum ReviewSheet {
           problem(row, "bad decision \"\(row.decision)\": use one of \(decisions.joined(separator: ", ")) or leave it empty")
           continue
         }
-        let current = entries[i]
         let noteChanged = !row.note.isEmpty && row.note != current.note
         if current.status != .candidate {
           let done: Bool
           if case .edit(let t) = action {
-            done = entries.contains { $0.source == row.source && $0.target == t.trimmingCharacters(in: .whitespaces) && $0.status == .preferred }
+            done = rendering(id, t.trimmingCharacters(in: .whitespaces))?.status == .preferred
           } else {
             done = action == nil || action == .skip || wanted == current.status
           }
@@ -151,37 +154,40 @@ public enum ReviewSheet {
           continue
         }
         if noteChanged {
-          _ = try? ReviewRules.apply(.note(row.note), source: row.source, target: row.target, to: &entries, reviewer: reviewer, date: date)
+          _ = try? ReviewRules.apply(.note(row.note), conceptID: id, target: row.target, to: &g, reviewer: reviewer, date: date)
         }
         guard let action, action != .skip else {
           report.undecided += 1
-          if action == .skip { explicitlyKept.insert(row.source + "\t" + row.target) }
+          if action == .skip { explicitlyKept.insert(id + "\t" + row.target) }
           continue
         }
         do {
-          let r = try ReviewRules.apply(action, source: row.source, target: row.target, to: &entries, reviewer: reviewer, date: date)
+          let r = try ReviewRules.apply(action, conceptID: id, target: row.target, to: &g, reviewer: reviewer, date: date)
           report.applied += 1
           if r.closes {
-            chosen.insert(row.source)
+            chosen.insert(id)
             // Candidates rejected by the choice are counted later, after undoing the ones the sheet decided itself.
-            for c in r.changes where c.before?.status == .candidate && c.after?.status == .rejected && c.before?.target != row.target {
-              if let k = entries.firstIndex(where: { $0.source == row.source && $0.target == c.before!.target }) {
-                entries[k] = c.before!
-              }
+            let autoRejected = r.changes.filter {
+              $0.before?.status == .candidate && $0.after?.status == .rejected && $0.before?.text != row.target
             }
+            try ReviewRules.revert(autoRejected, in: &g, path: storage.path)
           }
         } catch let e as ReviewError {
           problem(row, e.description)
         }
       }
       // Candidates of concepts that got a preferred rendering, left undecided: not chosen.
-      for k in entries.indices where entries[k].status == .candidate && chosen.contains(entries[k].source)
-        && !explicitlyKept.contains(entries[k].source + "\t" + entries[k].target)
-      {
-        entries[k].status = .rejected
-        entries[k].reviewer = reviewer
-        entries[k].reviewed = date
-        report.notChosen += 1
+      for id in chosen.sorted() {
+        try g.modifyConcept(id: id, path: storage.path) { c in
+          for k in c.terms.indices where Glossary.sameLanguage(c.terms[k].language, lang) && c.terms[k].status == .candidate
+            && !explicitlyKept.contains(id + "\t" + c.terms[k].text)
+          {
+            c.terms[k].status = .rejected
+            c.terms[k].reviewer = reviewer
+            c.terms[k].reviewed = date
+            report.notChosen += 1
+          }
+        }
       }
       report.problems = problems.sorted { $0.line < $1.line }.map(\.text)
       return report

@@ -35,7 +35,7 @@ extension LookupIndex {
       return LookupIndex(path: path, image: image, fileBytes: nil)
     }
     let bytes = try TextDecoder.readBytes(path: path)
-    let glossary = try parseGlossary(TextDecoder.decode(bytes, path: path), path: path)
+    let glossary = try Glossary.parse(TextDecoder.decode(bytes, path: path), path: path)
     let built = LookupIndexBuilder.build(glossary: glossary, bytes: bytes, identity: identity, keys: keys, completePinyin: useCache)
     if useCache, FileIdentity.of(path: path) == identity {
       built.withUnsafeBytes { raw in
@@ -48,56 +48,6 @@ extension LookupIndex {
       }
     }
     return LookupIndex(path: path, image: .owning(built), fileBytes: bytes)
-  }
-
-  /// `Glossary.parse` of a whole file, on two cores for a large one: each half is parsed (and validated)
-  /// by the format's own reader, the second half after the file's header lines and as many empty lines as
-  /// the first half has, so every line number is the file's. Checks across rows (duplicates, overlapping
-  /// preferred renderings) only involve rows of one source term, so the halves are checked again together
-  /// for the source terms they share. Any problem: the whole file is parsed again in one piece, so the
-  /// report is exactly the format reader's.
-  static func parseGlossary(_ text: String, path: String, minimumLines: Int = 50_000) throws -> Glossary {
-    let whole = { try Glossary.parse(text, path: path) }
-    let utf8 = text.utf8
-    guard utf8.count > minimumLines * 8, ProcessInfo.processInfo.activeProcessorCount > 1 else { return try whole() }
-    // The end of the header row: the first line that is neither a comment nor blank.
-    var headerEnd = utf8.startIndex
-    var line = utf8.startIndex
-    while line < utf8.endIndex {
-      let nl = utf8[line...].firstIndex(of: 0x0A) ?? utf8.endIndex
-      let first = utf8[line..<nl].first
-      let blank = utf8[line..<nl].allSatisfy { $0 == 0x20 || $0 == 0x09 }
-      line = nl < utf8.endIndex ? utf8.index(after: nl) : nl
-      if first != 0x23 && !blank { headerEnd = line; break }
-    }
-    guard headerEnd > utf8.startIndex else { return try whole() }
-    let mid = utf8.index(utf8.startIndex, offsetBy: (utf8.count + utf8.distance(from: utf8.startIndex, to: headerEnd)) / 2)
-    guard mid > headerEnd, let nl = utf8[mid...].firstIndex(of: 0x0A) else { return try whole() }
-    let split = utf8.index(after: nl)
-    let firstHalf = String(text[..<split])
-    let linesBefore = utf8[headerEnd..<split].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-    let secondHalf = String(text[..<headerEnd]) + String(repeating: "\n", count: linesBefore) + String(text[split...])
-    let halves = LookupIndexBuilder.parallel(2) { k -> Glossary? in try? Glossary.parse(k == 0 ? firstHalf : secondHalf, path: path) }
-    guard var g = halves[0], let second = halves[1] else { return try whole() }
-    // Source terms in both halves (by hash; a collision only costs a larger check).
-    var firstSources = Set<UInt64>(minimumCapacity: g.entries.count)
-    for e in g.entries { firstSources.insert(LookupKeys.hash(e.source)) }
-    let secondShared = second.entries.map { firstSources.contains(LookupKeys.hash($0.source)) }
-    if secondShared.contains(true) {
-      let shared = Set(zip(second.entries, secondShared).filter(\.1).map { LookupKeys.hash($0.0.source) })
-      var both = Glossary(sourceLanguage: g.sourceLanguage, targetLanguage: g.targetLanguage)
-      for (i, e) in g.entries.enumerated() where shared.contains(LookupKeys.hash(e.source)) {
-        both.entries.append(e); both.lineNumbers.append(g.lineNumbers[i])
-      }
-      for (i, e) in second.entries.enumerated() where secondShared[i] {
-        both.entries.append(e); both.lineNumbers.append(second.lineNumbers[i])
-      }
-      if !both.crossRowProblems(path: path).errors.isEmpty { return try whole() }
-    }
-    g.entries += second.entries
-    g.lineNumbers += second.lineNumbers
-    g.warnings += second.warnings
-    return g
   }
 
   /// Builds an index of glossary text in memory (tests, stdin).

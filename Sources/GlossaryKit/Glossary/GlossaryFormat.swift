@@ -1,0 +1,98 @@
+/// File order of a glossary: concepts by their head term (the best source
+/// language term: preferred first, then by code points), then id; inside a
+/// concept the concept row, the language rows, then terms by language
+/// (the glossary's order, source first), status and text.
+enum GlossaryFormat {
+  static func fileOrder(_ g: Glossary) -> [Concept] {
+    var rank: [String: Int] = [:]
+    for (i, l) in g.languages.enumerated() { rank[Glossary.languageKey(l)] = i + 1 }
+    func languageOrder(_ a: String, _ b: String) -> Bool {
+      if a == "*" || b == "*" { return a == "*" && b != "*" }
+      let ra = rank[Glossary.languageKey(a)] ?? Int.max, rb = rank[Glossary.languageKey(b)] ?? Int.max
+      if ra != rb { return ra < rb }
+      return a < b
+    }
+    var sorted: [(key: String, concept: Concept)] = []
+    sorted.reserveCapacity(g.concepts.count)
+    for var c in g.concepts {
+      if c.descriptions.count > 1 { c.descriptions.sort { languageOrder($0.language, $1.language) } }
+      if c.terms.count > 1 {
+        c.terms.sort { a, b in
+          if !Glossary.sameLanguage(a.language, b.language) { return languageOrder(a.language, b.language) }
+          return Term.statusOrder(a, b)
+        }
+      }
+      let head = c.terms.first { Glossary.sameLanguage($0.language, g.sourceLanguage) } ?? c.terms.first
+      sorted.append((head?.text ?? "", c))
+    }
+    sorted.sort { a, b in
+      if a.key != b.key { return a.key.unicodeScalars.lexicographicallyPrecedes(b.key.unicodeScalars) }
+      return idOrder(a.concept.id, b.concept.id)
+    }
+    return sorted.map(\.concept)
+  }
+
+  /// `c2` before `c10`: shorter ids first, then code points.
+  static func idOrder(_ a: String, _ b: String) -> Bool {
+    a.utf8.count != b.utf8.count ? a.utf8.count < b.utf8.count : a < b
+  }
+}
+
+/// Builds concepts from rows in file order: format 2 rows join the concept of
+/// their id (rows of one concept need not be adjacent); format 1 rows join
+/// the concept of their source term, ids `c1`, `c2` ... in file order.
+/// Comments above a concept's first row belong to the concept, others to
+/// the row below them.
+struct ConceptAssembler {
+  var languages: [String] = []
+  private var concepts: [Concept] = []
+  private var indexOfID: [String: Int] = [:]
+  private var indexOfSource: [String: Int] = [:]
+  private var version1 = false
+
+  private mutating func concept(_ id: String, line: Int, comments: [String]) -> (index: Int, isNew: Bool) {
+    if let i = indexOfID[id] { return (i, false) }
+    concepts.append(Concept(id: id, comments: comments, line: line))
+    indexOfID[id] = concepts.count - 1
+    return (concepts.count - 1, true)
+  }
+
+  mutating func add(_ row: GlossaryRow, comments: [String], line: Int) {
+    switch row {
+    case var .term(id, t):
+      let (i, isNew) = concept(id, line: line, comments: comments)
+      if !isNew { t.comments = comments }
+      concepts[i].terms.append(t)
+    case var .description(id, d):
+      let (i, isNew) = concept(id, line: line, comments: comments)
+      if !isNew { d.comments = comments }
+      concepts[i].descriptions.append(d)
+    case let .pair(e):
+      version1 = true
+      var i = indexOfSource[e.source] ?? -1
+      var own = comments
+      if i < 0 {
+        i = concept("c\(concepts.count + 1)", line: line, comments: comments).index
+        own = []
+        indexOfSource[e.source] = i
+        concepts[i].terms.append(Term(language: languages.first ?? "", text: e.source, line: line))
+      }
+      var t = Term(language: languages.count > 1 ? languages[1] : "", text: e.target, comments: own, line: line)
+      Glossary.apply(e, to: &t, conceptTags: [])
+      concepts[i].terms.append(t)
+    }
+  }
+
+  /// The glossary; format 1 source terms are preferred when a rendering is curated, else candidates.
+  func finish(comments: [String]) -> Glossary {
+    var g = Glossary(languages: languages.isEmpty ? ["zh", "en"] : languages, comments: comments)
+    var list = concepts
+    if version1 {
+      for i in list.indices where list[i].terms.dropFirst().contains(where: { $0.status.isCurated }) {
+        list[i].terms[0].status = .preferred
+      }
+    }
+    g.setConcepts(list)
+    return g
+  }
+}

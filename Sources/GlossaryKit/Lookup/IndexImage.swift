@@ -1,0 +1,84 @@
+import Foundation
+
+/// Identity of a glossary file as recorded in its index: size, mtime, inode
+/// and a hash of its first and last 64 KiB.
+struct FileIdentity: Equatable {
+  var size: UInt64
+  var mtimeSec: Int64
+  var mtimeNsec: Int64
+  var inode: UInt64
+  var headHash: UInt64
+  var tailHash: UInt64
+
+  static func of(path: String) -> FileIdentity? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    return of(fd: fd)
+  }
+
+  static func of(fd: Int32) -> FileIdentity? {
+    var st = stat()
+    guard fstat(fd, &st) == 0 else { return nil }
+    let size = UInt64(st.st_size)
+    let chunk = 65536
+    var buf = [UInt8](repeating: 0, count: chunk)
+    func hashAt(_ offset: Int) -> UInt64 {
+      let n = buf.withUnsafeMutableBytes { pread(fd, $0.baseAddress, chunk, off_t(offset)) }
+      return buf.withUnsafeBufferPointer { LookupKeys.hash(UnsafeBufferPointer(rebasing: $0[0..<max(0, n)]), seed: 7) }
+    }
+    let head = hashAt(0)
+    let tail = hashAt(max(0, Int(size) - chunk))
+    return FileIdentity(
+      size: size, mtimeSec: Int64(st.st_mtim.tv_sec), mtimeNsec: Int64(st.st_mtim.tv_nsec), inode: UInt64(st.st_ino),
+      headHash: head, tailHash: tail)
+  }
+}
+
+/// Read access to an index image (owned memory or a memory map).
+final class IndexImage {
+  let base: UnsafeRawPointer
+  let count: Int
+  private let release: () -> Void
+
+  init(base: UnsafeRawPointer, count: Int, release: @escaping () -> Void) {
+    self.base = base
+    self.count = count
+    self.release = release
+  }
+
+  deinit { release() }
+
+  /// An image holding a copy of `bytes`.
+  static func owning(_ bytes: [UInt8]) -> IndexImage {
+    let p = UnsafeMutableRawPointer.allocate(byteCount: max(bytes.count, 8), alignment: 8)
+    bytes.withUnsafeBytes { p.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
+    return IndexImage(base: UnsafeRawPointer(p), count: bytes.count) { p.deallocate() }
+  }
+
+  func u32(at offset: Int) -> UInt32 { base.loadUnaligned(fromByteOffset: offset, as: UInt32.self) }
+  func u64(at offset: Int) -> UInt64 { base.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+  func i64(at offset: Int) -> Int64 { base.loadUnaligned(fromByteOffset: offset, as: Int64.self) }
+
+  /// Whether the image is a complete index of this format.
+  var isWellFormed: Bool {
+    guard count >= IndexLayout.headerSize else { return false }
+    for (k, b) in IndexLayout.magic.enumerated() where base.load(fromByteOffset: k, as: UInt8.self) != b { return false }
+    guard u32(at: 8) == IndexLayout.version, Int(u32(at: 12)) == IndexLayout.S.allCases.count else { return false }
+    for s in IndexLayout.S.allCases {
+      let (o, c) = (u64(at: IndexLayout.sectionTable + 16 * s.rawValue), u64(at: IndexLayout.sectionTable + 16 * s.rawValue + 8))
+      if o > UInt64(count) || c > UInt64(count) || o + c * UInt64(IndexLayout.elementSize(s)) > UInt64(count) { return false }
+    }
+    return true
+  }
+
+  var identity: FileIdentity {
+    FileIdentity(size: u64(at: 16), mtimeSec: i64(at: 24), mtimeNsec: i64(at: 32), inode: u64(at: 40), headHash: u64(at: 48), tailHash: u64(at: 56))
+  }
+
+  func section<T>(_ s: IndexLayout.S, _ type: T.Type) -> UnsafeBufferPointer<T> {
+    let o = Int(u64(at: IndexLayout.sectionTable + 16 * s.rawValue))
+    let c = Int(u64(at: IndexLayout.sectionTable + 16 * s.rawValue + 8))
+    return UnsafeBufferPointer(start: base.advanced(by: o).assumingMemoryBound(to: T.self), count: c)
+  }
+}

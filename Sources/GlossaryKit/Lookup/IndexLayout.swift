@@ -1,0 +1,92 @@
+import Foundation
+
+/// The lookup index as one flat byte image: a header, then sections of
+/// little-endian integer arrays, each 8-byte aligned. The same image is used
+/// in memory (small glossaries) and memory-mapped from the cache file beside a
+/// large glossary, so a lookup touches only the pages it probes.
+///
+/// Sections: rows (byte offset, length, line of each row in the glossary
+/// file, grouped by concept), concepts (their first row), the file's layout
+/// (format version, languages, column slots), terms (concept and language of
+/// each), and per key set (keys of every term in its language; pinyin keys
+/// of terms with Han): the key bytes, key offsets, key -> term postings, an
+/// open-addressing hash table, and for the term keys a gram index (word /
+/// Han-bigram hash -> keys, shortest key first) with a directory on the top
+/// bits of the hash (one probe, no binary search over a large mapped array),
+/// and a pinyin table per Han code unit (U+3400..U+9FFF) so a query's pinyin
+/// needs no transliterator at lookup time; cache files also carry the
+/// Traditional-to-Simplified fold of every Han unit.
+enum IndexLayout {
+  static let magic: [UInt8] = Array("GLOSIDX6".utf8)
+  static let version: UInt32 = 6
+  /// Code units covered by the pinyin table.
+  static let pinyinUnits: Range<UInt16> = 0x3400..<0xA000
+  /// Pinyin table length meaning "not in the table".
+  static let pinyinUnknown: UInt8 = 255
+  static let headerSize = 1024
+  /// Section ids.
+  enum S: Int, CaseIterable {
+    case rowOffset, rowLength, rowLine, conceptStart, columnSlots, languages, termConcept, termLanguage
+    case keyBlob, keyStart, keyPost, keyTerms, keyTable, keyGramHash, keyGramStart, keyGramKeys, keyGramDir
+    case pyBlob, pyStart, pyPost, pyTerms, pyTable
+    case pyUnitOffset, pyUnitLength, pyUnitBlob
+    /// Traditional-to-Simplified fold of each Han code unit in ``hanFoldUnits`` (cache files only):
+    /// a lookup process then never opens ICU's transliterator (~10 ms).
+    case hanFold
+  }
+  /// Code units covered by the Han fold table (CJK unified ideographs and compatibility ideographs).
+  static let hanFoldUnits: Range<UInt16> = 0x3400..<0xFB00
+  static func elementSize(_ s: S) -> Int {
+    switch s {
+    case .keyBlob, .pyBlob, .columnSlots, .languages, .termLanguage, .pyUnitLength, .pyUnitBlob: return 1
+    case .rowOffset, .keyGramHash, .keyGramKeys: return 8
+    case .hanFold: return 2
+    default: return 4
+    }
+  }
+  // Header: magic(8) version(4) sectionCount(4) fileSize(8) mtimeSec(8) mtimeNsec(8) inode(8)
+  // headHash(8) tailHash(8) maxUnits(4) formatVersion(4) = 72; section table (offset, length)
+  // from byte 112, 16 bytes per section.
+  static let sectionTable = 112
+}
+
+/// Appends sections to a growing byte image.
+struct IndexWriter {
+  var bytes = [UInt8](repeating: 0, count: IndexLayout.headerSize)
+  var table = [(UInt64, UInt64)](repeating: (0, 0), count: IndexLayout.S.allCases.count)
+
+  mutating func put<T: FixedWidthInteger>(_ s: IndexLayout.S, _ values: [T]) {
+    while bytes.count % 8 != 0 { bytes.append(0) }
+    let offset = bytes.count
+    values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    table[s.rawValue] = (UInt64(offset), UInt64(values.count))
+  }
+
+  mutating func set<T: FixedWidthInteger>(_ value: T, at offset: Int) {
+    withUnsafeBytes(of: value.littleEndian) { raw in
+      for (k, b) in raw.enumerated() { bytes[offset + k] = b }
+    }
+  }
+
+  mutating func finish(identity: FileIdentity, maxUnits: Int, formatVersion: Int) -> [UInt8] {
+    for (k, b) in IndexLayout.magic.enumerated() { bytes[k] = b }
+    set(IndexLayout.version, at: 8)
+    set(UInt32(table.count), at: 12)
+    set(identity.size, at: 16)
+    set(identity.mtimeSec, at: 24)
+    set(identity.mtimeNsec, at: 32)
+    set(identity.inode, at: 40)
+    set(identity.headHash, at: 48)
+    set(identity.tailHash, at: 56)
+    set(UInt32(maxUnits), at: 64)
+    set(UInt32(formatVersion), at: 68)
+    // Section table lives after the fixed header fields; headerSize leaves room for it.
+    precondition(IndexLayout.sectionTable + 16 * table.count <= IndexLayout.headerSize)
+    for (k, (o, c)) in table.enumerated() {
+      set(o, at: IndexLayout.sectionTable + 16 * k)
+      set(c, at: IndexLayout.sectionTable + 16 * k + 8)
+    }
+    return bytes
+  }
+}
+
