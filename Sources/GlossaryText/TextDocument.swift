@@ -9,8 +9,9 @@ public struct TextDocument: Sendable {
   public let path: String
   /// UTF-16 offsets at which each line starts (0 first).
   public let lineStarts: [Int]
-  /// Whether any character lies outside the BMP (then UTF-16 and scalar offsets differ).
-  private let hasSurrogates: Bool
+  /// UTF-16 offsets of the lead surrogates (characters outside the BMP), ascending: where UTF-16
+  /// and scalar offsets part. Binary-searched, so locating an offset is O(log n) even on one long line.
+  private let surrogates: [Int]
 
   public init(text: String, path: String = "-") {
     self.text = text
@@ -18,12 +19,12 @@ public struct TextDocument: Sendable {
     let units = Array(text.utf16)
     self.utf16 = units
     var starts = [0]
-    var surrogates = false
+    var surrogates: [Int] = []
     for (i, u) in units.enumerated() {
-      if u == 0x0A { starts.append(i + 1) } else if UTF16.isLeadSurrogate(u) { surrogates = true }
+      if u == 0x0A { starts.append(i + 1) } else if UTF16.isLeadSurrogate(u) { surrogates.append(i) }
     }
     self.lineStarts = starts
-    self.hasSurrogates = surrogates
+    self.surrogates = surrogates
   }
 
   /// Reads and decodes a file (`-` for standard input).
@@ -43,24 +44,21 @@ public struct TextDocument: Sendable {
       let mid = (lo + hi + 1) / 2
       if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
     }
-    var column = 1
-    var i = lineStarts[lo]
-    while i < offset {
-      i += UTF16.isLeadSurrogate(utf16[i]) ? 2 : 1
-      column += 1
-    }
-    return (lo + 1, column)
+    let start = lineStarts[lo]
+    return (lo + 1, offset - start - (surrogatesBefore(offset) - surrogatesBefore(start)) + 1)
   }
 
   /// Offset in Unicode scalars of a UTF-16 offset (what Python's str indexes).
-  public func scalarOffset(_ offset: Int) -> Int {
-    if !hasSurrogates { return offset }
-    var n = 0
-    var i = 0
-    while i < offset {
-      i += UTF16.isLeadSurrogate(utf16[i]) ? 2 : 1
-      n += 1
+  public func scalarOffset(_ offset: Int) -> Int { offset - surrogatesBefore(offset) }
+
+  /// Number of surrogate pairs that end at or before `offset` (a lead surrogate at
+  /// `offset - 1`, inside the pair, does not count: the offset falls in its character).
+  private func surrogatesBefore(_ offset: Int) -> Int {
+    var lo = 0, hi = surrogates.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if surrogates[mid] + 1 < offset { lo = mid + 1 } else { hi = mid }
     }
-    return n
+    return lo
   }
 }

@@ -9,7 +9,9 @@ struct AnnotateCommand: ParsableCommand {
     discussion: """
       In a source-language text each term is marked with the rendering to use at the date \
       ([[人类命运共同体|a community with a shared future for humanity]]); in a target-language \
-      text each rendering is marked with its source term. A term list follows: approved \
+      text each rendering is marked with its source term. The date is --date, else the file \
+      name YYYY-MM-DD-slug.LANG.txt, else the date: line of NAME.meta, else today. A file \
+      whose name or --lang declares a language it is not written in exits 65. A term list follows: approved \
       renderings (preferred first) and renderings to avoid.
 
       Examples:
@@ -22,7 +24,8 @@ struct AnnotateCommand: ParsableCommand {
 
   @OptionGroup var glossaries: GlossaryReadOptions
   @Option(help: "Language of FILE (default: from the file name, else guessed from the script).") var lang: String?
-  @Option(help: "Date that decides which renderings are valid (YYYY-MM-DD; default: today).") var date: String?
+  @Option(help: "Date that decides which renderings are valid (YYYY-MM-DD; default: file name, .meta, else today).")
+  var date: String?
   @Option(help: "Output format: text, json or tsv (default: text).") var format: Format = .text
   @Argument(help: "Text to annotate, or - for standard input (default).") var file: String = "-"
 
@@ -30,7 +33,11 @@ struct AnnotateCommand: ParsableCommand {
 
   func run() throws {
     let document = try TextDocument(contentsOf: file)
-    let language = try lang.map { try Language($0) } ?? CheckDocuments.language(fromFileName: file) ?? Language.guess(document.text)
+    let declared = try lang.map { try Language($0) } ?? CheckDocuments.language(fromFileName: file)
+    if let declared, let problem = CheckDocuments.languageProblem(text: document.text, declared: declared) {
+      throw CheckError.wrongLanguage(path: document.path, declared: declared.code, problem: problem)
+    }
+    let language = declared ?? Language.guess(document.text)
     let paths = try glossaries.paths()
     let loaded = try paths.map { try GlossaryStore.load(path: $0) }
     var targetSide = false
@@ -44,7 +51,8 @@ struct AnnotateCommand: ParsableCommand {
     }
     let sl = try Language(first.sourceLanguage), tl = try Language(first.targetLanguage)
     let index = try CheckIndex(glossaries: CheckDocuments.matching(matching, source: sl, target: tl), source: sl, target: tl)
-    let annotation = try Annotator(index: index).annotate(document, targetSide: targetSide, date: try parseDate(date, option: "--date") ?? ISODate.today())
+    let day = CheckDocuments.date(explicit: try parseDate(date, option: "--date"), paths: [file])
+    let annotation = try Annotator(index: index).annotate(document, targetSide: targetSide, date: day.date)
 
     var out = Output()
     switch format {

@@ -39,26 +39,58 @@ import Testing
     #expect(r.termsChecked == 1)  // 人类命运共同体, not also 命运共同体
   }
 
-  @Test func everyPlantedErrorIsFound() throws {
+  @Test func everyPlantedErrorIsFoundWithSeverityFromEvidence() throws {
     let r = try Self.check("2018-06-01-errors")
+    // Errors first (wrong renderings), then warnings, then info; by position within each.
     #expect(Self.summary(r) == [
       "deprecated 一带一路 1",  // "One Belt, One Road" in 2018
-      "missing 务实合作 3",  // "their cooperation"
       "deprecated 中国共产党 5",  // "the Chinese Communist Party"
       "deprecated 一带一路 7",  // "the Belt and Road Initiatives"
-      "missing 务实合作 7",
       "inconsistent 务实合作 13",  // "pragmatic" (line 9) then "practical" (line 13)
+      "missing 务实合作 3",  // "their cooperation": left out, nothing else links to it
+      "missing 务实合作 7",
     ])
+    #expect(r.findings.map(\.severity) == [.error, .error, .error, .warning, .info, .info])
+    #expect((r.errors, r.warnings) == (3, 1))
     let obor = r.findings[0]
     #expect(obor.found == "One Belt, One Road")
     #expect(obor.foundStatus == .superseded)
     #expect(obor.replacement == "the Belt and Road Initiative")
     #expect(obor.since == ISODate("2016-01-01"))
-    #expect(obor.severity == .error)
-    #expect(r.findings.last?.severity == .warning)
-    let plural = r.findings[3]
+    let plural = r.findings[2]
     #expect(plural.found == "the Belt and Road Initiatives")
     #expect(plural.foundStatus == .deprecated)
+    #expect(plural.message == "\"the Belt and Road Initiatives\" is deprecated (document dated 2018-06-01); use \"the Belt and Road Initiative\"")
+    #expect(r.findings[4].message.hasPrefix("no rendering of 务实合作 in the aligned target (left out or restructured?)"))
+    // 双方 is a discourse entry: not checked, not counted, unless strict.
+    #expect(!r.findings.contains { $0.term == "双方" })
+  }
+
+  @Test func discourseEntriesAreCheckedOnlyWhenStrict() throws {
+    let s = TextDocument(text: "双方将深化务实合作。")
+    let t = TextDocument(text: "China and Laos will deepen practical cooperation.")
+    let plain = try Self.checker().check(source: s, target: t, date: ISODate("2020-01-01")!)
+    #expect(plain.findings.isEmpty)
+    #expect(plain.termsChecked == 1)
+    let strict = try TerminologyChecker(index: try Self.checker().index, options: CheckOptions(strict: true))
+      .check(source: s, target: t, date: ISODate("2020-01-01")!)
+    #expect(strict.termsChecked == 2)
+    #expect(strict.findings.map(\.term) == ["双方"])
+    #expect(strict.findings.first?.severity != .error)
+  }
+
+  @Test func forbiddenRenderingIsAnErrorAnywhere() throws {
+    let r = try Self.check("2019-05-01-evidence")
+    let wrong = r.findings.filter { $0.severity == .error }
+    // In the aligned target of 一带一路 (deprecated), and in a sentence with no 一带一路 at all (forbidden).
+    #expect(wrong.map(\.kind) == [.deprecated, .forbidden])
+    #expect(wrong.map { $0.target?.line } == [5, 11])
+    #expect(wrong.allSatisfy { $0.found == "OBOR" && $0.replacement == "the Belt and Road Initiative" })
+    #expect(wrong[1].message == "\"OBOR\" is never to be used for 一带一路; use \"the Belt and Road Initiative\"")
+    // "a community with a shared future for mankind" was right until 2021.
+    #expect(!r.findings.contains { $0.term == "人类命运共同体" })
+    let late = try Self.check("2019-05-01-evidence", date: "2023-01-01")
+    #expect(late.findings.contains { $0.term == "人类命运共同体" && $0.kind == .deprecated && $0.severity == .error })
   }
 
   @Test func theDateDecides() throws {
@@ -82,7 +114,7 @@ import Testing
 
   @Test func locationsAndMarksPointIntoBothFiles() throws {
     let r = try Self.check("2018-06-01-errors")
-    let f = r.findings[2]  // the Chinese Communist Party
+    let f = r.findings[1]  // the Chinese Communist Party
     #expect(f.source.path.hasSuffix("2018-06-01-errors.zh.txt"))
     #expect((f.source.line, f.source.column) == (5, 1))
     #expect(f.source.markedSentence() == "[[中国共产党]]高度重视两党关系。")
@@ -121,12 +153,30 @@ import Testing
     #expect(late.concepts.first?.avoid.contains("One Belt, One Road") == true)
   }
 
-  @Test func enforcingPreferredOnlyReportsAdmitted() throws {
+  @Test func enforcingPreferredOnlyWarnsOnAdmitted() throws {
     let s = TextDocument(text: "双方将加强务实合作。")
     let t = TextDocument(text: "The two sides will strengthen pragmatic cooperation.")
     let r = try Self.checker(enforce: [.preferred]).check(source: s, target: t, date: ISODate("2020-01-01")!)
     #expect(r.findings.map(\.kind) == [.missing])
+    #expect(r.findings.first?.severity == .warning)
     #expect(r.findings.first?.found == "pragmatic cooperation")
     #expect(r.findings.first?.expected == ["practical cooperation"])
+    #expect(r.findings.first?.message == "\"pragmatic cooperation\" is admitted, not enforced; use \"practical cooperation\"")
+  }
+
+  @Test func longSentenceShowsAWindowAroundTheTerm() throws {
+    // One 40,000-character sentence: each finding carries at most a window of it, not all of it.
+    let filler = String(repeating: "双方将加强交流，", count: 2_500)
+    let s = TextDocument(text: filler + "双方同意在一带一路框架下合作" + filler + "。")
+    let t = TextDocument(text: String(repeating: "the two sides will strengthen exchanges, ", count: 2_500)
+      + "cooperation under the OBOR framework" + String(repeating: ", the two sides will strengthen exchanges", count: 2_500) + ".")
+    let r = try Self.checker().check(source: s, target: t, date: ISODate("2020-01-01")!)
+    let obor = try #require(r.findings.first { $0.found == "OBOR" })
+    #expect(obor.severity == .error)
+    #expect(obor.source.sentence.count < 600)
+    #expect(obor.source.sentence.hasPrefix("… ") && obor.source.sentence.hasSuffix(" …"))
+    #expect(obor.source.markedSentence().contains("[[一带一路]]"))
+    #expect(obor.target?.markedSentence().contains("under the [[OBOR]] framework") == true)
+    #expect(obor.source.column == 20_006)
   }
 }

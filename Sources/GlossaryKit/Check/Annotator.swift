@@ -100,8 +100,8 @@ public final class Annotator {
     }
     let concepts = order.map { c -> AnnotatedConcept in
       let rs = index.concepts[c].renderings
-      let approved = rs.filter { checker.verdict($0.entry, at: date) == .approved }.sorted { $0.entry.status < $1.entry.status }
-      let avoid = rs.filter { checker.verdict($0.entry, at: date) == .outdated }.map(\.entry.target)
+      let approved = rs.filter { checker.standing($0.entry, at: date) == .approved }.sorted { $0.entry.status < $1.entry.status }
+      let avoid = rs.filter { checker.standing($0.entry, at: date) == .outdated }.map(\.entry.target)
       return AnnotatedConcept(
         term: index.concepts[c].source, occurrences: counts[c] ?? 0, renderings: approved.map(\.entry.target),
         avoid: avoid, notes: approved.map(\.entry.note).filter { !$0.isEmpty })

@@ -1,5 +1,46 @@
-/// Facts a check reads from document file names `YYYY-MM-DD-slug.LANG.txt`.
+import Foundation
+
+/// Facts a check reads from documents: dates and languages from file names
+/// `YYYY-MM-DD-slug.LANG.txt` and `.meta` sidecars, and whether a text is in its
+/// declared language.
 public enum CheckDocuments {
+  /// Where a document's date came from.
+  public enum DateOrigin: String, Sendable {
+    case option, fileName = "file name", meta, today
+  }
+
+  /// THE date of a document for check, annotate and lookup: `explicit` (`--date`,
+  /// `--as-of`), else the `YYYY-MM-DD` prefix of the first path's file name that has one,
+  /// else the `date:` line of the `.meta` sidecar (`NAME.meta` beside `NAME.LANG.txt` or
+  /// `NAME.txt`), else today (``ISODate/today()``).
+  public static func date(explicit: ISODate?, paths: [String]) -> (date: ISODate, origin: DateOrigin) {
+    if let explicit { return (explicit, .option) }
+    for p in paths where p != "-" { if let d = date(fromFileName: p) { return (d, .fileName) } }
+    for p in paths where p != "-" { if let d = date(fromMeta: p) { return (d, .meta) } }
+    return (ISODate.today(), .today)
+  }
+
+  /// The `date:` value of a document's `.meta` sidecar, if it has a valid one.
+  public static func date(fromMeta path: String) -> ISODate? {
+    var stem = path
+    if stem.hasSuffix(".txt") { stem.removeLast(4) }
+    if let dot = stem.lastIndex(of: "."), !stem[dot...].contains("/"), language(fromFileName: path) != nil {
+      stem = String(stem[..<dot])
+    }
+    guard let text = try? TextDecoder.read(path: stem + ".meta") else { return nil }
+    return Corpus.parseMetadata(text)["date"].flatMap { ISODate($0) }
+  }
+
+  /// Why `text` is not in `declared` (one line), or nil when its script fits: the script
+  /// guess of ``Language/guess(_:)`` against the declared language, as `corpus check` does.
+  /// Languages that share a script (English, French ...) cannot be told apart this way.
+  public static func languageProblem(text: String, declared: Language) -> String? {
+    guard text.contains(where: { !$0.isWhitespace }) else { return "empty file" }
+    let guess = Language.guess(text)
+    guard Corpus.scriptFamily(guess.base) != Corpus.scriptFamily(declared.base) else { return nil }
+    return "the text is not \(declared.code): it looks like \(guess.base)"
+  }
+
   /// Base name of a path.
   static func baseName(_ path: String) -> Substring {
     path.split(separator: "/", omittingEmptySubsequences: false).last ?? Substring(path)

@@ -8,6 +8,8 @@ public enum CheckError: Error, CustomStringConvertible, Equatable {
   case noPairs(path: String, languages: String)
   /// A usage problem (bad option value).
   case usage(String)
+  /// A document that is not in the language it is declared in (file name, option or glossary).
+  case wrongLanguage(path: String, declared: String, problem: String)
 
   public var description: String {
     switch self {
@@ -17,10 +19,18 @@ public enum CheckError: Error, CustomStringConvertible, Equatable {
     case let .noPairs(path, languages):
       return "\(path): no document pairs YYYY-MM-DD-slug.LANG.txt for \(languages)"
     case let .usage(message): return message
+    case let .wrongLanguage(path, declared, problem):
+      return "\(path): expected a \(declared) text (from the file name, --source-lang/--target-lang or the glossary), but \(problem); are the files swapped?"
     }
   }
 }
 
 extension CheckError: ExitCodeConvertible {
-  public var exitCode: Int32 { ExitStatus.dataError }
+  public var exitCode: Int32 {
+    switch self {
+    case .usage: return ExitStatus.usage
+    case .noPairs: return ExitStatus.noInput
+    case .languageMismatch, .badDate, .wrongLanguage: return ExitStatus.dataError
+    }
+  }
 }

@@ -7,6 +7,8 @@ public struct CheckFinding: Codable, Sendable, Equatable {
     case deprecated
     /// One source term rendered with different approved renderings in one document.
     case inconsistent
+    /// A rendering the glossary tags `forbidden`, anywhere in the target, whatever the source says.
+    case forbidden
     /// A rendering in the target whose source term is absent from the aligned source (`--reverse`).
     case reverse
   }

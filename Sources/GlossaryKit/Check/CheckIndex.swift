@@ -202,6 +202,7 @@ public final class CheckIndex {
   /// Keeps non-overlapping hits: longer first, then exact before loose, then
   /// approved before others, then earlier. Each target word counts for one term.
   static func resolve(_ hits: [RenderingHit], index: CheckIndex) -> [RenderingHit] {
+    guard hits.count > 1 else { return hits }
     let sorted = hits.sorted { a, b in
       if a.words.count != b.words.count { return a.words.count > b.words.count }
       if a.exact != b.exact { return a.exact }
@@ -210,10 +211,10 @@ public final class CheckIndex {
       if sa != sb { return sa < sb }
       return a.words.lowerBound < b.words.lowerBound
     }
-    var taken: [Range<Int>] = []
+    var taken = Set<Int>()
     var out: [RenderingHit] = []
-    for h in sorted where !taken.contains(where: { $0.overlaps(h.words) }) {
-      taken.append(h.words)
+    for h in sorted where !h.words.contains(where: taken.contains) {
+      taken.formUnion(h.words)
       out.append(h)
     }
     return out.sorted { $0.words.lowerBound < $1.words.lowerBound }

@@ -6,26 +6,32 @@ extension CheckReport {
     case dim = "\u{1B}[2m", reset = "\u{1B}[0m", mark = "\u{1B}[1;4m"
   }
 
-  /// Text lines: for each finding a `path:line:column: severity [kind] term: message`
-  /// line, the target location, and both sentences with the terms marked.
-  public func textLines(color: Bool = false) -> [String] {
+  /// Text lines: for each finding (of `severity`, or all) a `path:line:column: severity [kind]
+  /// term: message` line, the target location, both sentences with the terms marked, and for
+  /// errors and warnings the rendering to use.
+  public func textLines(color: Bool = false, severity: CheckFinding.Severity? = nil) -> [String] {
     func paint(_ s: String, _ style: Style) -> String { color ? style.rawValue + s + Style.reset.rawValue : s }
     var out: [String] = []
-    for f in findings {
+    for f in findings where severity == nil || f.severity == severity {
       let sev = paint(f.severity.rawValue, f.severity == .error ? .red : f.severity == .warning ? .yellow : .cyan)
       out.append("\(f.source.path):\(f.source.line):\(f.source.column): \(sev) [\(f.kind.rawValue)] \(paint(f.term, .bold)): \(f.message)")
       if let t = f.target { out.append("    -> \(t.path):\(t.line):\(t.column)") }
       let open = color ? Style.mark.rawValue : "[[", close = color ? Style.reset.rawValue : "]]"
       out.append("    \(sourceLanguage): " + f.source.markedSentence(open: open, close: close))
       if let t = f.target { out.append("    \(targetLanguage): " + t.markedSentence(open: open, close: close)) }
+      if f.severity != .info, let use = f.replacement ?? f.expected.first {
+        out.append("    use: " + paint(use, .bold))
+      }
     }
     return out
   }
 
   /// One-line summary.
   public var summary: String {
-    "\(source) | \(target) (\(date)): \(termsChecked) term\(termsChecked == 1 ? "" : "s") checked, "
+    let infos = findings.count - errors - warnings
+    return "\(source) | \(target) (\(date)): \(termsChecked) term\(termsChecked == 1 ? "" : "s") checked, "
       + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+      + (infos > 0 ? ", \(infos) info" : "")
   }
 
   /// Header of ``tsvRows()``.

@@ -40,6 +40,8 @@ public final class TargetWordKeys {
   public let folding: Bool
   private let normalizer: MatchKeyNormalizer
   private var ids: [[UInt16]: Int32] = [:]
+  /// The key of each id (index = id).
+  private var keys: [[UInt16]] = []
   private var scratch: [UInt16] = []
 
   /// - Parameter language: target language; English gets article dropping and inflection folding.
@@ -92,8 +94,30 @@ public final class TargetWordKeys {
     if let id = ids[w] { return id }
     let id = Int32(ids.count)
     ids[w] = id
+    keys.append(w)
     return id
   }
+
+  /// Whether a word id (exact or loose) is an English function word (a, of, to, with ...):
+  /// words that carry no term content on their own.
+  public func isFunctionWord(_ id: Int32) -> Bool {
+    guard folding else { return false }
+    if let known = functionWordCache[id] { return known }
+    let yes = Self.functionWords.contains(String(decoding: keys[Int(id)], as: UTF16.self))
+    functionWordCache[id] = yes
+    return yes
+  }
+
+  private var functionWordCache: [Int32: Bool] = [:]
+  static let functionWords: Set<String> = [
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "as", "and", "or", "but", "that",
+    "this", "these", "those", "it", "its", "their", "they", "them", "we", "our", "us", "he", "his", "she", "her", "be",
+    "is", "are", "was", "were", "been", "has", "have", "had", "will", "would", "shall", "should", "can", "could", "may",
+    "s", "which", "who", "whose", "not", "no", "so", "than", "also", "all", "both", "each", "other", "such", "well",
+  ]
+
+  /// The folded word of an id (exact or loose).
+  public func key(_ id: Int32) -> [UInt16] { keys[Int(id)] }
 
   /// Letters and digits of a match key (ASCII after NFKC, plus non-ASCII letters).
   @inline(__always)

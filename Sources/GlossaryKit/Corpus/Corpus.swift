@@ -116,7 +116,7 @@ public struct Corpus: Sendable {
   }
 
   /// `key: value` lines; `#` comments and blank lines ignored.
-  static func parseMetadata(_ text: String) -> [String: String] {
+  public static func parseMetadata(_ text: String) -> [String: String] {
     var result: [String: String] = [:]
     for line in text.split(separator: "\n") where !line.hasPrefix("#") {
       guard let colon = line.firstIndex(of: ":") else { continue }

@@ -33,11 +33,10 @@ extension Corpus {
           found.append(CorpusProblem(path: file.path, severity: .error, message: "unknown language code '\(file.language)'"))
           continue
         }
-        let guess = Language.guess(text)
-        guessed[file.language] = guess.base
-        if Self.scriptFamily(guess.base) != Self.scriptFamily(declared.base) {
+        guessed[file.language] = Language.guess(text).base
+        if CheckDocuments.languageProblem(text: text, declared: declared) != nil {
           found.append(CorpusProblem(path: file.path, line: 1, severity: .error,
-            message: "declared \(file.language) but the text looks like \(guess.base)"))
+            message: "declared \(file.language) but the text looks like \(guessed[file.language]!)"))
         }
         paragraphs[file.language] = SentenceSegmenter.paragraphs(Array(text.utf16)).count
       }

@@ -41,7 +41,7 @@ public struct Glossary: Equatable, Sendable {
   /// Tags the format knows.
   public static let knownTags: Set<String> = [
     "title", "body", "initiative", "principle", "formulation", "relation", "event", "person", "place", "covid", "party",
-    "form",
+    "form", "short", "discourse", "forbidden",
   ]
 
   public init(sourceLanguage: String = "zh", targetLanguage: String = "en", comments: [String] = []) {
