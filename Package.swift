@@ -20,9 +20,13 @@ let package = Package(
       name: "CICU",
       linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
     ),
+    // The system libxml2 (Debian libxml2-dev, found with pkg-config libxml-2.0), used only by the CXML shim.
+    .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+    // C shim over libxml2's streaming reader, hardened for untrusted TBX; its public header uses only <stdint.h> types.
+    .target(name: "CXML", dependencies: ["CLibXML2"]),
     .target(name: "GlossaryText", dependencies: ["CICU"]),
     .target(name: "GlossaryAlign", dependencies: ["GlossaryText"]),
-    .target(name: "GlossaryKit", dependencies: ["GlossaryAlign", "GlossaryText"]),
+    .target(name: "GlossaryKit", dependencies: ["GlossaryAlign", "GlossaryText", "CXML"]),
 
     // MARK: Tools
     .executableTarget(

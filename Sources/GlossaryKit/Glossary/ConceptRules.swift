@@ -52,7 +52,9 @@ enum ConceptRules {
         error(t.line, "empty term")
       } else if let p = textProblem(t.text, allowLineBreaks: false) {
         error(t.line, "term: \(p)")
-      } else if t.text.unicodeScalars.first!.properties.isWhitespace || t.text.unicodeScalars.last!.properties.isWhitespace {
+      } else if CharacterClass.of(t.text.unicodeScalars.first!).contains(.whitespace)
+        || CharacterClass.of(t.text.unicodeScalars.last!).contains(.whitespace)
+      {
         error(t.line, "term \"\(t.text)\" has leading or trailing spaces")
       }
       if let p = textProblem(t.note, allowLineBreaks: true) { error(t.line, "note: \(p)") }
@@ -100,7 +102,7 @@ enum ConceptRules {
   static func idProblem(_ id: String) -> String? {
     if id.isEmpty { return "empty concept id" }
     if id == "*" || id.hasPrefix("#") { return "concept id \"\(id)\" cannot be * or start with #" }
-    if id.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control }) {
+    if id.unicodeScalars.contains(where: { !CharacterClass.of($0).isDisjoint(with: [.whitespace, .control]) }) {
       return "concept id \"\(id)\" contains spaces or control characters"
     }
     return nil

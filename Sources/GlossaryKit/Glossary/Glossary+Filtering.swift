@@ -13,3 +13,19 @@ extension Glossary {
     return g
   }
 }
+
+extension Glossary {
+  /// The glossary with each term replaced by `transform`'s result (nil drops it); concepts left without
+  /// terms are dropped.
+  public func mappingTerms(_ transform: (Term) -> Term?) -> Glossary {
+    var g = self
+    var kept: [Concept] = []
+    kept.reserveCapacity(concepts.count)
+    for var c in concepts {
+      c.terms = c.terms.compactMap(transform)
+      if !c.terms.isEmpty { kept.append(c) }
+    }
+    g.setConcepts(kept)
+    return g
+  }
+}

@@ -38,11 +38,15 @@ public struct Glossary: Equatable, Sendable {
   /// Highest n of the ids `c<n>`, for new ids.
   private var highestNumber = 0
 
-  /// Tags the format knows.
-  public static let knownTags: Set<String> = [
+  /// Tags the format knows: this project's classes, `form`, and TBX-Basic's term types (read from and written
+  /// to TBX `termNote type="termType"`).
+  public static let knownTags: Set<String> = Set([
     "title", "body", "initiative", "principle", "formulation", "relation", "event", "person", "place", "covid", "party",
     "form", "short", "discourse", "forbidden",
-  ]
+  ]).union(termTypes)
+
+  /// TBX-Basic's term types, kept as term tags.
+  public static let termTypes: Set<String> = ["fullForm", "acronym", "abbreviation", "shortForm", "variant", "phrase"]
 
   public init(sourceLanguage: String = "zh", targetLanguage: String = "en", comments: [String] = []) {
     self.init(languages: [sourceLanguage, targetLanguage], comments: comments)

@@ -68,28 +68,51 @@ struct ConceptAssembler {
       if !isNew { d.comments = comments }
       concepts[i].descriptions.append(d)
     case let .pair(e):
-      version1 = true
-      var i = indexOfSource[e.source] ?? -1
-      var own = comments
-      if i < 0 {
-        i = concept("c\(concepts.count + 1)", line: line, comments: comments).index
-        own = []
-        indexOfSource[e.source] = i
-        concepts[i].terms.append(Term(language: languages.first ?? "", text: e.source, line: line))
-      }
-      var t = Term(language: languages.count > 1 ? languages[1] : "", text: e.target, comments: own, line: line)
-      Glossary.apply(e, to: &t, conceptTags: [])
-      concepts[i].terms.append(t)
+      addPair(e, comments: comments, line: line)
     }
   }
 
-  /// The glossary; format 1 source terms are preferred when a rendering is curated, else candidates.
+  /// A source -> target pair (format 1 rows, CSV and TSV imports): it joins the concept of its id, else of
+  /// its source term; `others` are terms of further languages on the same row.
+  mutating func addPair(_ e: GlossaryEntry, comments: [String] = [], line: Int, others: [Term] = [], partOfSpeech: String = "") {
+    version1 = true
+    let key = e.conceptID.isEmpty ? "\u{0}" + e.source : e.conceptID
+    var i = indexOfSource[key] ?? -1
+    var own = comments
+    if i < 0 {
+      var id = e.conceptID
+      if id.isEmpty {
+        var n = concepts.count + 1
+        while indexOfID["c\(n)"] != nil { n += 1 }
+        id = "c\(n)"
+      }
+      i = concept(id, line: line, comments: comments).index
+      own = []
+      indexOfSource[key] = i
+    }
+    let source = languages.first ?? ""
+    if concepts[i].termIndex(language: source, text: e.source) == nil {
+      concepts[i].terms.append(Term(language: source, text: e.source, line: line))
+    }
+    var t = Term(language: languages.count > 1 ? languages[1] : "", text: e.target, comments: own, line: line)
+    Glossary.apply(e, to: &t, conceptTags: [])
+    t.partOfSpeech = partOfSpeech
+    concepts[i].terms.append(t)
+    for o in others where concepts[i].termIndex(language: o.language, text: o.text) == nil { concepts[i].terms.append(o) }
+  }
+
+  /// The glossary; format 1 source terms are preferred (the first; the others admitted) when a rendering is
+  /// curated, else candidates.
   func finish(comments: [String]) -> Glossary {
     var g = Glossary(languages: languages.isEmpty ? ["zh", "en"] : languages, comments: comments)
     var list = concepts
-    if version1 {
-      for i in list.indices where list[i].terms.dropFirst().contains(where: { $0.status.isCurated }) {
-        list[i].terms[0].status = .preferred
+    if version1, let source = languages.first {
+      for i in list.indices where list[i].terms.contains(where: { !Glossary.sameLanguage($0.language, source) && $0.status.isCurated }) {
+        var first = true
+        for k in list[i].terms.indices where Glossary.sameLanguage(list[i].terms[k].language, source) && list[i].terms[k].status == .candidate {
+          list[i].terms[k].status = first ? .preferred : .admitted
+          first = false
+        }
       }
     }
     g.setConcepts(list)

@@ -14,23 +14,12 @@ enum ReviewCSV {
   }
 
   /// Records with their start lines; blank lines are dropped (but counted).
-  ///
-  /// The shared reader consumes one line end per record and keeps line
-  /// breaks inside quoted fields, so a record starts one line after the
-  /// previous one plus the line breaks inside its fields.
-  static func parse(_ text: String) -> [Record] {
-    var out: [Record] = []
-    var line = 1
-    for fields in GlossaryImporter.csvRecords(text) {
-      if !(fields.count == 1 && fields[0].isEmpty) { out.append(Record(line: line, fields: fields)) }
-      line += 1
-      for f in fields {
-        let scalars = Array(f.unicodeScalars)
-        for (i, c) in scalars.enumerated() where c == "\n" || (c == "\r" && (i + 1 == scalars.count || scalars[i + 1] != "\n")) {
-          line += 1
-        }
-      }
+  /// - Throws: `ReviewError.badSheet` for a quote that is never closed.
+  static func parse(_ text: String, path: String) throws -> [Record] {
+    do {
+      return try CSVReader.records(text, path: path).map { Record(line: $0.line, fields: $0.fields) }
+    } catch let GlossaryError.importFailed(_, line, reason) {
+      throw ReviewError.badSheet(path: path, line: line, reason: reason.replacingOccurrences(of: "; nothing was imported", with: ""))
     }
-    return out
   }
 }

@@ -79,7 +79,7 @@ public enum ReviewSheet {
   public static func apply(
     sheet text: String, sheetPath: String, to storage: ReviewStorage, reviewer: String, date: ISODate
   ) throws -> Report {
-    let records = ReviewCSV.parse(text)
+    let records = try ReviewCSV.parse(text, path: sheetPath)
     guard let header = records.first else { throw ReviewError.badSheet(path: sheetPath, line: 0, reason: "empty sheet") }
     var column: [String: Int] = [:]
     for (i, name) in header.fields.enumerated() {
