@@ -84,23 +84,25 @@ public enum GlossaryExporter {
     return g.keepingTerms { statuses.contains($0.status) }
   }
 
-  /// A term as it stood on `date`, or nil when it did not exist yet or had ended:
-  /// preferred, admitted (and candidate, rejected) terms when their period holds the date;
-  /// superseded and deprecated terms with a period: during it, as the preferred (superseded) or admitted
-  /// (deprecated) term they then were, after it with their status; without a period always.
+  /// A term as it stood on `date`, by the check's rule (``GlossaryEntry/standing(on:enforce:)``): nil when its
+  /// validity starts later; an approved superseded term as the preferred term it then was; a preferred or
+  /// admitted term whose period has ended as superseded; others unchanged.
   public static func asOf(_ t: Term, _ date: ISODate) -> Term? {
-    switch t.status {
-    case .preferred, .admitted, .candidate, .rejected:
-      return t.isValid(on: date) ? t : nil
-    case .superseded, .deprecated:
-      if t.validFrom == nil && t.validTo == nil { return t }
-      if let f = t.validFrom, date < f { return nil }
-      if let end = t.validTo, end < date { return t }
-      var then = t
-      then.status = t.status == .superseded ? .preferred : .admitted
-      then.replacedBy = ""
-      return then
+    var then = t
+    switch Glossary.pair(concept: "", conceptTags: [], source: "", target: t).standing(on: date, enforce: [.preferred, .admitted]) {
+    case .notYetValid:
+      return nil
+    case .approved:
+      if t.status == .superseded {
+        then.status = .preferred
+        then.replacedBy = ""
+      }
+    case .outdated:
+      if t.status == .preferred || t.status == .admitted { then.status = .superseded }
+    case .notEnforced:
+      break
     }
+    return then
   }
 
   /// A field made safe for OmegaT's TSV: one line (``OneLine``).
