@@ -144,4 +144,15 @@ func toyOptions() -> WordAlignOptions {
     #expect(Pharaoh.parse("0-1 2-0-P") == links)
     #expect(Pharaoh.parse("0-x") == nil)
   }
+
+  @Test func mismatchedSidesThrowInsteadOfTrapping() throws {
+    let zh = try Language("zh"), en = try Language("en")
+    let job = WordAlignJob(source: ["中国", "美国"], target: ["China"], sourceLanguage: zh, targetLanguage: en)
+    #expect(throws: WordAlignError.lineCountMismatch(sourcePath: "source", sourceLines: 2, targetPath: "target", targetLines: 1)) {
+      try job.prepare()
+    }
+    var training = WordAlignJob(source: ["中国"], target: ["China"], sourceLanguage: zh, targetLanguage: en)
+    training.trainSource = ["美国"]
+    #expect(throws: WordAlignError.self) { try training.prepare() }
+  }
 }

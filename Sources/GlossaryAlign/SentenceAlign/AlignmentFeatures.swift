@@ -115,7 +115,7 @@ final class FeatureExtractor {
     var lowercase: Set<String> = []
     for s in target {
       let units = Array(s.utf16)
-      f.targetLength.append(Double(units.count { !isSpace($0) }))
+      f.targetLength.append(Double(units.count { !CharacterClass.of(utf16: $0).contains(.whitespace) }))
       let tt = try units.withUnsafeBufferPointer { try targetTokenizer.tokenize($0) }
       for t in tt.tokens {
         let key = tt.keyString(t)
@@ -159,7 +159,7 @@ final class FeatureExtractor {
     }
     for s in source {
       let units = Array(s.utf16)
-      f.sourceLength.append(Double(units.count { !isSpace($0) }))
+      f.sourceLength.append(Double(units.count { !CharacterClass.of(utf16: $0).contains(.whitespace) }))
       let st = try units.withUnsafeBufferPointer { try sourceTokenizer.tokenize($0) }
       for (k, t) in st.tokens.enumerated() {
         let key = st.keyString(t)
@@ -198,7 +198,7 @@ final class FeatureExtractor {
         for t in st.tokens { tokenEnds.insert(Int64(t.keyRange.lowerBound) << 32 | Int64(t.keyRange.upperBound)) }
         let key = st.key.units
         key.withUnsafeBufferPointer { buf in
-          for start in 0..<buf.count where isHanUnit(buf[start]) {
+          for start in 0..<buf.count where CharacterClass.isHan(utf16: buf[start]) {
             for m in lexicon.sourceTerms.allMatches(in: buf, from: start) where m.end - start >= substringMatches {
               if tokenEnds.contains(Int64(start) << 32 | Int64(m.end)) { continue }
               let k = String(decoding: buf[start..<m.end], as: UTF16.self)
@@ -228,10 +228,10 @@ final class FeatureExtractor {
   ) {
     var k = 0
     while k < key.count {
-      guard isHanUnit(key[k]) else { k += 1; continue }
+      guard CharacterClass.isHan(utf16: key[k]) else { k += 1; continue }
       var matched = 0
       for len in stride(from: 3, through: 2, by: -1) where k + len <= key.count {
-        if !(k..<k + len).allSatisfy({ isHanUnit(key[$0]) }) { continue }
+        if !(k..<k + len).allSatisfy({ CharacterClass.isHan(utf16: key[$0]) }) { continue }
         let syllables = (k..<k + len).map { pinyin(key[$0]) }
         let whole = syllables.joined()
         let given = syllables.dropFirst().joined()
@@ -260,7 +260,7 @@ final class FeatureExtractor {
 
   /// The first `stemLength` characters of a word of an alphabetic script.
   func stem(_ key: String) -> String {
-    guard stemLength > 0, key.count > stemLength, let f = key.unicodeScalars.first, !isHanScalar(f.value) else {
+    guard stemLength > 0, key.count > stemLength, let f = key.unicodeScalars.first, !CharacterClass.isHan(f) else {
       return key
     }
     return String(key.prefix(stemLength))
@@ -277,10 +277,4 @@ final class FeatureExtractor {
     default: return nil
     }
   }
-}
-
-@inline(__always) func isSpace(_ u: UInt16) -> Bool { u == 0x20 || u == 0x09 || u == 0x0A || u == 0x3000 || u == 0xA0 }
-@inline(__always) func isHanUnit(_ u: UInt16) -> Bool { (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0x3400 && u <= 0x4DBF) }
-@inline(__always) func isHanScalar(_ v: UInt32) -> Bool {
-  (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x20000 && v <= 0x2FFFF)
 }

@@ -12,7 +12,7 @@ public struct AlignmentWriter {
       self.sentences = sentences
     }
     func text(_ r: Range<Int>) -> String {
-      r.map { oneLine(document.string(sentences[$0])) }.joined(separator: " ")
+      r.map { OneLine.flatten(document.string(sentences[$0])) }.joined(separator: " ")
     }
   }
 
@@ -73,9 +73,4 @@ public struct AlignmentWriter {
       (line, column) = side.document.lineColumn(lo)
     }
   }
-}
-
-/// Line breaks and tabs inside a sentence become spaces (one bead per line).
-func oneLine(_ s: String) -> String {
-  String(s.map { $0 == "\n" || $0 == "\t" || $0 == "\r" ? " " : $0 })
 }

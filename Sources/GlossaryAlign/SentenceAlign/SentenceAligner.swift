@@ -141,7 +141,7 @@ public final class SentenceAligner {
       let table = Self.learnTable(confident, features: f, minCount: config.learnMinCount, minDice: config.learnMinDice)
       learned = table.values.reduce(0) { $0 + $1.count }
       f.finalize(extra: table)
-      if config.refitLength { Self.refit(&model, from: confident, features: f, shapes: shapes, all: beads) }
+      if config.refitLength { Self.refit(&model, from: confident, features: f) }
       band = Band.around(beads, n: n, m: m, halfWidth: max(8, halfWidth / 4))
       search = BeadSearch(features: f, band: band, maxSide: config.maxSide, lexical: true)
       if let p = search.run(model: model) { beads = makeBeads(p, search: search, model: model) }
@@ -238,10 +238,7 @@ public final class SentenceAligner {
 
   /// Length ratio and variance from confident beads. (Shape priors learned from the
   /// first pass reinforced its merges on mac-dev, so priors stay fixed.)
-  static func refit(
-    _ model: inout BeadModel, from beads: [Bead], features f: AlignmentFeatures, shapes: [(a: Int, b: Int)],
-    all: [Bead]
-  ) {
+  static func refit(_ model: inout BeadModel, from beads: [Bead], features f: AlignmentFeatures) {
     var ls = 0.0, lt = 0.0
     for b in beads {
       ls += b.source.reduce(0) { $0 + f.sourceLength[$1] }

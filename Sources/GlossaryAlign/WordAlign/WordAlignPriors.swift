@@ -25,7 +25,7 @@ public enum WordAlignPriors {
     var out: [LexicalPrior] = []
     for e in lexicon.entries {
       // Headwords are simplified Han already: their key is themselves; others get normalized.
-      let allHan = e.simplified.unicodeScalars.allSatisfy { $0.value >= 0x3400 && $0.value <= 0x9FFF }
+      let allHan = e.simplified.unicodeScalars.allSatisfy(CharacterClass.isHan)
       let head = allHan ? e.simplified : normalizer.keyString(e.simplified)
       if let keep, !keep(head) { continue }
       for g in e.glosses {

@@ -78,14 +78,19 @@ public struct WordAlignJob {
     public var target: [[Int32]] = []
   }
 
-  /// The untrained aligner over SOURCE/TARGET pairs (first) and training pairs.
-  public func makeAligner() throws -> WordAligner { try prepare().aligner }
-
   /// The untrained aligner, and for pretokenized input the unit -> token maps. Each
   /// pretokenized token is itself tokenized like the training text (so "3月" is the "3" "月"
   /// the model knows from raw text); links are projected back with `project`.
+  /// - Throws: `WordAlignError.lineCountMismatch` when a side has more sentences than the other.
   public func prepare() throws -> (aligner: WordAligner, units: UnitMap?) {
-    precondition(source.count == target.count && trainSource.count == trainTarget.count)
+    guard source.count == target.count else {
+      throw WordAlignError.lineCountMismatch(sourcePath: "source", sourceLines: source.count,
+                                             targetPath: "target", targetLines: target.count)
+    }
+    guard trainSource.count == trainTarget.count else {
+      throw WordAlignError.lineCountMismatch(sourcePath: "training source", sourceLines: trainSource.count,
+                                             targetPath: "training target", targetLines: trainTarget.count)
+    }
     let normalizer = try MatchKeyNormalizer()
     var corpus = WordAlignCorpus()
     let termSources = terms.map(\.source)

@@ -1,42 +1,40 @@
-/// Interns token match keys (UTF-16 slices) as dense `Int32` ids.
+import GlossaryText
+
+/// Interns token match keys (UTF-16 slices) as dense `Int32` ids, on the
+/// project's one ``Interner``.
 ///
-/// Ids start at 0 and are stable for the life of the vocabulary. A source
+/// Ids start at 0 here (the interner's id minus one: the aligner indexes arrays
+/// with them) and are stable for the life of the vocabulary. A source
 /// and a target vocabulary are kept apart (the same key on both sides, e.g.
 /// a number, gets two ids); share one vocabulary between corpora to keep ids
 /// comparable. Not thread-safe.
 public final class WordVocabulary {
-  private var ids: [ArraySlice<UInt16>: Int32] = [:]
-  private var keys: [ArraySlice<UInt16>] = []
+  private var interner = Interner<UInt16>()
 
   public init() {}
 
   /// Number of distinct keys.
-  public var count: Int { keys.count }
+  public var count: Int { interner.count }
 
   /// The id of a key, interning it when new. Lookups of known keys do not allocate.
-  public func id(_ key: ArraySlice<UInt16>) -> Int32 {
-    if let id = ids[key] { return id }
-    let owned = ArraySlice(Array(key))  // do not keep the caller's whole buffer alive
-    let id = Int32(keys.count)
-    keys.append(owned)
-    ids[owned] = id
-    return id
-  }
+  public func id(_ key: ArraySlice<UInt16>) -> Int32 { interner.intern(key) - 1 }
 
   /// The id of a key string, interning it when new.
-  public func id(_ key: String) -> Int32 { id(ArraySlice(Array(key.utf16))) }
+  public func id(_ key: String) -> Int32 { interner.intern(key) - 1 }
 
   /// The id of a key if known.
-  public func existingID(_ key: String) -> Int32? { ids[ArraySlice(Array(key.utf16))] }
+  public func existingID(_ key: String) -> Int32? { Self.known(interner.id(of: key)) }
 
   /// The id of a key slice if known.
-  public func existingID(_ key: ArraySlice<UInt16>) -> Int32? { ids[key] }
+  public func existingID(_ key: ArraySlice<UInt16>) -> Int32? { Self.known(interner.id(of: key)) }
 
   /// The key of an id.
-  public func key(_ id: Int32) -> String { String(decoding: keys[Int(id)], as: UTF16.self) }
+  public func key(_ id: Int32) -> String { interner.string(id + 1) }
 
   /// The key units of an id.
-  public func keyUnits(_ id: Int32) -> ArraySlice<UInt16> { keys[Int(id)] }
+  public func keyUnits(_ id: Int32) -> ArraySlice<UInt16> { interner[id + 1] }
+
+  private static func known(_ id: Int32) -> Int32? { id == 0 ? nil : id - 1 }
 }
 
 /// Sentence pairs as token ids, the input of `WordAligner`.
