@@ -2,7 +2,8 @@
 # Word alignment evaluation: AER on denero-dev (50 zh-en pairs, gold with sure/possible links),
 # trained on the same text as the eflomal peer (../shared/notes/PEERS.md): denero-dev + wmt-dev
 # (995 pairs) + mac-dev gold beads with both sides non-empty = 2,361 pairs.
-# Runs `glossary wordalign` without and with the CC-CEDICT lexicon; prints AER, time and pairs/s.
+# Runs `glossary wordalign` without and with the CC-CEDICT lexicon; prints AER, time and pairs/s,
+# and the AER of the tuning part (pairs 1-25) and of the reported part (pairs 26-50) apart.
 # Fails when an AER rises above its floor:
 #   WORDALIGN_AER_FLOOR (no lexicon, default 0.295 = measured 0.285 + 0.01),
 #   WORDALIGN_AER_FLOOR_LEXICON (with lexicon, default 0.264 = measured 0.254 + 0.01).
@@ -62,6 +63,11 @@ run() {  # name floor [extra args]
   aer=$(sed -n 's/^aer=\([0-9.]*\).*/\1/p' "$TMP/$name.score")
   printf '%-12s %s  time %.2f s  %.0f pairs/s  (floor %s)\n' "$name" "$(tail -1 "$TMP/$name.score")" "$secs" \
     "$(python3 -c "print($PAIRS / $secs)")" "$floor"
+  # Tuning part (pairs 1-25) and reported part (pairs 26-50), scored apart (the house rule).
+  head -25 "$DATA/denero-dev/gold.align" > "$TMP/gold.tune"; tail -n +26 "$DATA/denero-dev/gold.align" > "$TMP/gold.report"
+  head -25 "$TMP/$name.align" > "$TMP/$name.tune"; tail -n +26 "$TMP/$name.align" > "$TMP/$name.report"
+  printf '%-12s   tune 1-25:    %s\n' "" "$(python3 "${DATA}/../eval/score_aer.py" "$TMP/gold.tune" "$TMP/$name.tune" | tail -1)"
+  printf '%-12s   report 26-50: %s\n' "" "$(python3 "${DATA}/../eval/score_aer.py" "$TMP/gold.report" "$TMP/$name.report" | tail -1)"
   if python3 -c "import sys; sys.exit(0 if $aer > $floor else 1)"; then echo "FAIL: $name AER $aer above floor $floor" >&2; status=1; fi
 }
 run no-lexicon "$FLOOR"

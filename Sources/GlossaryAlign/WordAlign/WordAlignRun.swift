@@ -131,7 +131,7 @@ public struct WordAlignJob {
     if !terms.isEmpty { priors += WordAlignPriors.pairs(fromTerms: terms, normalizer: normalizer) }
     if tgtTok.foldsInflections {
       for k in priors.indices {
-        priors[k].target = String(decoding: WordAlignTokenizer.stem(ArraySlice(Array(priors[k].target.utf16))), as: UTF16.self)
+        priors[k].target = String(decoding: WordAlignTokenizer.fold(ArraySlice(Array(priors[k].target.utf16))), as: UTF16.self)
       }
     }
     return (WordAligner(corpus: corpus, options: options, priors: priors), units)

@@ -17,9 +17,14 @@ public final class WordAlignTokenizer {
   /// Split multi-character Han words the lexicon and terms do not know into characters
   /// (on by default for unspaced languages).
   public var characterFallback: Bool
-  /// Fold English inflections (`reiterated` -> `reiterat`, `ministries` -> `ministry`) so that
-  /// small corpora count one unit per word; on for English.
+  /// Fold English inflections with ``EnglishFolding`` (`reiterated` -> `reiterate`,
+  /// `ministries` -> `ministry`, `held` -> `hold`) so that small corpora count one unit per
+  /// word; on for English.
   public var foldsInflections: Bool
+  /// Words met so far and the id of each one's folded form in `foldedKeys` (folding once per word).
+  private var rawKeys = Interner<UInt16>()
+  private var foldOfRaw: [Int32] = [0]
+  private var foldedKeys = Interner<UInt16>()
 
   /// - Parameters:
   ///   - language: language of the sentences.
@@ -63,7 +68,7 @@ public final class WordAlignTokenizer {
           k += w
         }
       } else if foldsInflections, tok.kind == .word {
-        ids.append(vocabulary.id(Self.stem(key)))
+        ids.append(vocabulary.id(folded(key)))
       } else {
         ids.append(vocabulary.id(key))
       }
@@ -71,22 +76,18 @@ public final class WordAlignTokenizer {
     return ids
   }
 
-  /// Light English suffix folding on a lowercase key: possessive, plural, -ed, -ing.
-  /// Not a linguistic stemmer: it only has to map inflections of one word to one unit.
-  public static func stem(_ key: ArraySlice<UInt16>) -> ArraySlice<UInt16> {
-    var w = key
-    @inline(__always) func ends(_ suffix: String) -> Bool {
-      let u = Array(suffix.utf16)
-      return w.count > u.count && w.suffix(u.count).elementsEqual(u)
-    }
-    guard w.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x27 || $0 == 0x2D }) else { return key }
-    if ends("'s") { w = w.dropLast(2) } else if ends("'") { w = w.dropLast() }
-    if w.count > 4, ends("ies") { return ArraySlice(Array(w.dropLast(3)) + [0x79]) }  // ministries -> ministry
-    if w.count > 4, ends("sses") { return w.dropLast(2) }
-    if w.count > 3, ends("s"), !ends("ss"), !ends("us"), !ends("is") { w = w.dropLast() }
-    if w.count > 5, ends("ing") { return w.dropLast(3) }
-    if w.count > 4, ends("ed") { return w.dropLast(2) }
-    return w
+  /// The English fold of a word key, computed once per distinct word.
+  private func folded(_ key: ArraySlice<UInt16>) -> ArraySlice<UInt16> {
+    let raw = rawKeys.intern(key)
+    if Int(raw) == foldOfRaw.count { foldOfRaw.append(foldedKeys.intern(Self.fold(key))) }
+    return foldedKeys[foldOfRaw[Int(raw)]]
+  }
+
+  /// ``EnglishFolding``'s base form of a lowercase word key (the key itself when nothing applies).
+  public static func fold(_ key: ArraySlice<UInt16>) -> ArraySlice<UInt16> {
+    var out: [UInt16] = []
+    let changed = key.withUnsafeBufferPointer { EnglishFolding.appendBaseForm(of: $0, to: &out) }
+    return changed ? out[...] : key
   }
 
   /// Token ids of a pre-tokenized sentence: tokens split on spaces only (indices match
