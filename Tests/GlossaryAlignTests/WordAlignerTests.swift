@@ -134,6 +134,12 @@ func toyOptions() -> WordAlignOptions {
     #expect(WordAlignPriors.words(ofGloss: "Ministry of Foreign Affairs (PRC)") == ["ministry", "foreign", "affairs"])
     #expect(WordAlignPriors.words(ofGloss: "CL:個|个[ge4]").isEmpty)
     #expect(WordAlignPriors.words(ofGloss: "to reiterate; to restate") == ["reiterate", "restate"])
+    // One gloss stopword list: conventions and untranslated words go, pronouns and modals stay.
+    #expect(WordAlignPriors.words(ofGloss: "to help sb do sth") == ["help", "do"])
+    #expect(WordAlignPriors.words(ofGloss: "a kind of tea") == ["tea"])
+    #expect(WordAlignPriors.words(ofGloss: "will; shall; I; me") == ["will", "shall", "me"])
+    // One letter of a spaced script is no word; one Han character is.
+    #expect(TranslationLexicon.cleanGloss("x; 万; é; ten thousand") == ["万", "ten", "thousand"])
   }
 
   @Test func pharaohFormatAndParse() {

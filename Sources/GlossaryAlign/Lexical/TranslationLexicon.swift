@@ -118,8 +118,8 @@ public final class TranslationLexicon: @unchecked Sendable {
     var out: [String] = []
     for part in lower.split(separator: ";") {
       var p = part.trimmingSpacesSub
-      for article in ["to ", "a ", "an ", "the "] where p.hasPrefix(article) {
-        p = p.dropFirst(article.count)
+      for lead in ["to"] + EnglishFolding.articles where p.hasPrefix(lead + " ") {
+        p = p.dropFirst(lead.count + 1)
       }
       out.append(contentsOf: words(of: String(p)))
     }
@@ -132,7 +132,8 @@ public final class TranslationLexicon: @unchecked Sendable {
     var out: [String] = []
     var cur = ""
     func flush() {
-      let longEnough = cur.count >= 2 || (cur.unicodeScalars.first.map { $0.value >= 0x2E80 } ?? false)
+      let longEnough = cur.count >= 2
+        || (cur.unicodeScalars.first.map { !CharacterClass.of($0).isDisjoint(with: [.unspaced, .hangul]) } ?? false)
       if longEnough, !glossStopwords.contains(cur) { out.append(cur) }
       cur = ""
     }
@@ -143,11 +144,17 @@ public final class TranslationLexicon: @unchecked Sendable {
     return out
   }
 
-  /// Function words of CC-CEDICT's gloss language (English); harmless for other languages.
-  static let glossStopwords: Set<String> = [
-    "of", "to", "the", "an", "and", "or", "in", "on", "at", "by", "for", "with", "from", "as", "is", "be",
-    "sb", "sth", "etc", "oneself", "something", "someone", "somebody", "used", "particle",
-  ]
+  /// Words of a CC-CEDICT gloss that translate nothing: articles, the commonest prepositions and
+  /// conjunctions, a few pronouns and the copula, and the gloss conventions ("to help sb do sth",
+  /// "used in ...", "a kind of ..."). Deliberately not all function words: 我 -> "I, me, my" and
+  /// 将 -> "will" are translations the aligners need. The one list for the sentence aligner's
+  /// lexical evidence and the word aligner's priors (set on mac-dev 001-003 and denero-dev 1-25).
+  public static let glossStopwords: Set<String> = Set(EnglishFolding.articles).union([
+    "of", "to", "and", "or", "in", "on", "at", "by", "for", "with", "from", "as", "into", "up", "out",
+    "is", "are", "be", "it", "its", "that", "this", "also",
+    "sb", "sth", "etc", "esp", "oneself", "something", "someone", "somebody", "one's", "used", "particle",
+    "kind", "sort", "type",
+  ])
 }
 
 extension String {

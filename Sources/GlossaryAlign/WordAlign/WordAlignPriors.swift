@@ -4,17 +4,10 @@ import GlossaryText
 ///
 /// Glosses are cleaned by `TranslationLexicon.cleanGloss`, which the sentence aligner uses too.
 public enum WordAlignPriors {
-  /// English words that carry no translation (left to the null word).
-  static let stopwords: Set<String> = [
-    "a", "an", "the", "to", "of", "and", "or", "in", "on", "for", "with", "by", "at", "as", "be", "is", "are",
-    "sb", "sth", "one's", "oneself", "something", "someone", "somebody", "etc", "from", "into", "up", "out",
-    "s", "it", "its", "that", "this", "used", "also", "esp", "e", "g", "kind", "sort", "type",
-  ]
-
   /// Content words of a gloss, lowercased (`TranslationLexicon.cleanGloss`, the one gloss cleaner,
-  /// minus the words the aligner leaves to the null word); [] for glosses that are references.
+  /// which already drops function words and gloss conventions); [] for glosses that are references.
   static func words(ofGloss gloss: String) -> [String] {
-    TranslationLexicon.cleanGloss(gloss).filter { !stopwords.contains($0) }
+    TranslationLexicon.cleanGloss(gloss)
   }
 
   /// Source-key -> target-word pairs from a lexicon's glosses (simplified headwords).
