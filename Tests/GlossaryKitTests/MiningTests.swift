@@ -9,40 +9,84 @@ import Testing
                 sourceTokenRanges: source.map { _ in 0..<0 }, targetTokenRanges: target.map { _ in 0..<0 }, score: 1)
   }
 
-  // Source ids: 1 人类, 2 命运, 3 共同体, 4 构建, 5 的, 6 。, 7 中老, 8 推动, 9 国, 10 务委员
-  let content: [Bool] = [false, true, true, true, true, true, false, true, true, true, true]
-  let edge: [Bool] = [false, true, true, true, true, false, false, true, true, true, true]
+  // Source units (one character or word each): 1 人类, 2 命运, 3 共同体, 4 构建, 5 的, 6 。, 7 中老, 8 推动,
+  // 9 国, 10 务委员, 11 致, 12 贺电, 13 在, 14 中
+  let vocabulary = PhraseMiner.Vocabulary(
+    isContent: [false, true, true, true, true, true, false, true, true, true, true, true, true, true, true],
+    isInner: Array(repeating: false, count: 15), isQuote: Array(repeating: false, count: 15),
+    length: [0, 2, 2, 3, 2, 1, 1, 2, 2, 1, 3, 1, 2, 1, 1], unspaced: true)
+  let whole: UnitFlags = [.wordStart, .wordEnd]
+  /// Flags of ordinary words, with 的/在 as function words and 构建/推动/致 as openers.
+  func flags(_ ids: [Int32]) -> [UnitFlags] {
+    ids.map { id in
+      switch id {
+      case 5, 13: return whole.union([.functionStart, .functionEnd])
+      case 4, 8, 11: return whole.union([.openerStart, .openerEnd])
+      default: return whole
+      }
+    }
+  }
+  func unitPair(_ doc: Int32, _ source: [Int32], flags f: [UnitFlags]? = nil) -> AlignedPair {
+    var p = pair(doc, source)
+    p.sourceFlags = f ?? flags(source)
+    return p
+  }
+  func mine(_ pairs: [AlignedPair]) -> [PhraseCandidate] { PhraseMiner().mine(pairs: pairs, vocabulary: vocabulary) }
 
-  @Test func nestedTermsKeptOnlyWhenTheyRecurOnTheirOwn() {
+  @Test func nestedTermsStayBesideLongerOnes() {
     let pairs = [
-      pair(0, [4, 1, 2, 3, 6]),  // 构建人类命运共同体。
-      pair(1, [1, 2, 3, 5, 6]),  // 人类命运共同体的。
-      pair(2, [7, 2, 3, 6]),  // 中老命运共同体。
-      pair(3, [2, 3, 6]),  // 命运共同体。
-      pair(4, [8, 1, 2, 3, 6]),  // 推动人类命运共同体。
+      unitPair(0, [4, 1, 2, 3, 6]),  // 构建人类命运共同体。
+      unitPair(1, [1, 2, 3, 5, 6]),  // 人类命运共同体的。
+      unitPair(2, [7, 2, 3, 6]),  // 中老命运共同体。
+      unitPair(3, [2, 3, 6]),  // 命运共同体。
+      unitPair(4, [8, 1, 2, 3, 6]),  // 推动人类命运共同体。
+      unitPair(5, [7, 2, 3, 6]),  // 中老命运共同体。
     ]
-    let found = PhraseMiner(minDocuments: 2).mine(pairs: pairs, isContent: content, isLeftEdge: edge, isRightEdge: edge) { $0.count >= 1 }
+    let found = mine(pairs)
     let phrases = Set(found.map(\.tokens))
-    #expect(phrases.contains([1, 2, 3]))  // 人类命运共同体 in 2 documents
-    #expect(phrases.contains([2, 3]))  // 命运共同体 also on its own in 2 documents
-    #expect(!phrases.contains([1, 2]))  // 人类命运 never on its own
+    #expect(phrases.contains([1, 2, 3]))  // 人类命运共同体 in 3 documents
+    #expect(phrases.contains([7, 2, 3]))  // 中老命运共同体 in 2
+    #expect(phrases.contains([2, 3]))  // 命运共同体, also inside both
     #expect(!phrases.contains([3, 5]))  // 的 may not end a phrase
+    #expect(!phrases.contains([4, 1, 2, 3]))  // 构建 (an opener) before 人类命运共同体 in 1 of 3 occurrences after a word
     let term = found.first { $0.tokens == [1, 2, 3] }!
     #expect(term.documents == [0, 1, 4])
-    #expect(found.first { $0.tokens == [2, 3] }!.independentDocuments == 2)
+    #expect(term.independence == 1)
+    // 命运共同体: 1 of 6 occurrences alone, the rest in two distinct containers: C-value keeps half of those.
+    let nested = found.first { $0.tokens == [2, 3] }!
+    #expect(nested.independentOccurrences == 1 && nested.containers == 2)
+    #expect(abs(nested.independence - (1 + 5 * 0.5) / 6) < 1e-9)
   }
 
   @Test func piecesOfACutWordAreNotPhrases() {
-    // 国|务委员 (a word ICU cut): 务委员 never stands without 国 before it.
-    let pairs = [pair(0, [9, 10, 6]), pair(1, [9, 10, 5]), pair(2, [6, 9, 10])]
-    let found = PhraseMiner(minDocuments: 2).mine(pairs: pairs, isContent: content, isLeftEdge: edge, isRightEdge: edge) { _ in true }
-    #expect(Set(found.map(\.tokens)) == [[9, 10]])
+    // 国|务委员: ICU's guess inside one word (务委员 never starts a word, 国 always before it).
+    let cut: [UnitFlags] = [[.wordStart], [.wordEnd], [.wordStart, .wordEnd]]
+    let pairs = [unitPair(0, [9, 10, 6], flags: cut), unitPair(1, [9, 10, 5], flags: cut), unitPair(2, [9, 10, 6], flags: cut)]
+    let found = Set(mine(pairs).map(\.tokens))
+    #expect(found.contains([9, 10]))
+    #expect(!found.contains([10]))
+    // The same neighbour across a word boundary does not make a piece: 命运共同体 always after 人类.
+    let words = [unitPair(0, [1, 2, 3, 6]), unitPair(1, [1, 2, 3, 6])]
+    #expect(Set(mine(words).map(\.tokens)).contains([2, 3]))
+  }
+
+  @Test func anOpenerStartsAPhraseOnlyWhenTheCorpusShowsItFixed() {
+    // 致贺电 in 3 documents; 贺电 after a word only after 致 (在贺电: 在 is a function word).
+    let fixed = [unitPair(0, [11, 12, 6]), unitPair(1, [11, 12, 6]), unitPair(2, [11, 12, 6]), unitPair(3, [13, 12, 6])]
+    let found = mine(fixed)
+    #expect(found.first { $0.tokens == [11, 12] }?.ledByOpener == true)
+    // 贺电 stays a candidate of its own, whole: an opener-led phrase contains nothing.
+    #expect(found.first { $0.tokens == [12] }?.independence == 1)
+    // 致 before 2 of the 5 occurrences of 贺电 after a word (中贺电 in 3 documents): a collocation, dropped.
+    let loose = [unitPair(0, [11, 12, 6]), unitPair(1, [11, 12, 6]), unitPair(2, [14, 12, 6]), unitPair(3, [14, 12, 6]),
+                 unitPair(4, [14, 12, 6])]
+    let tokens = Set(mine(loose).map(\.tokens))
+    #expect(!tokens.contains([11, 12]) && tokens.contains([12]))
   }
 
   @Test func phrasesBelowTheDocumentThresholdAreDropped() {
-    let pairs = [pair(0, [1, 2, 3]), pair(0, [1, 2, 3]), pair(1, [4, 1])]
-    let found = PhraseMiner(minDocuments: 2).mine(pairs: pairs, isContent: content, isLeftEdge: edge, isRightEdge: edge) { _ in true }
-    #expect(Set(found.map(\.tokens)) == [[1]])
+    let pairs = [unitPair(0, [1, 2, 3]), unitPair(0, [1, 2, 3]), unitPair(1, [7, 1])]
+    #expect(Set(mine(pairs).map(\.tokens)) == [[1]])
   }
 
   /// A pair whose target tokens are separate words (a space between each), except where `glued` says.
@@ -58,25 +102,55 @@ import Testing
                        sourceTokenRanges: [0..<1, 1..<2, 2..<3], targetTokenRanges: ranges, score: 1)
   }
 
-  @Test func targetSpansFollowConsistentLinksAndGrowOverUnalignedWords() {
-    let collector = RenderingCollector()
-    // Target ids: 1 general, 2 secretary, 3 central, 4 committee, 5 ".", 6 "of"; 6 is a function word.
-    let isWord = [false, true, true, true, true, false, true]
-    let isEdge = [false, false, false, false, false, false, true]
-    let pair = targetPair([1, 2, 3, 4, 5])
-    let links = [AlignmentLink(source: 0, target: 2), AlignmentLink(source: 0, target: 3), AlignmentLink(source: 1, target: 4)]
-    // Source token 0 links to "central committee"; "general secretary" before it is unaligned, so spans may grow over it.
-    let spans = collector.targetSpans(of: 0..<1, pair: pair, links: links, isWord: isWord, isEdgeWord: isEdge)
-    #expect(Set(spans) == [2..<4, 1..<4, 0..<4])
-    // Source span 0..<2 would take target 4 (punctuation) too: trimmed off.
-    #expect(collector.targetSpans(of: 0..<2, pair: pair, links: links, isWord: isWord, isEdgeWord: isEdge).contains(2..<4))
-    // Inconsistent: target 3 is linked from source 2 as well as from inside the span's range.
-    let crossing = [AlignmentLink(source: 0, target: 2), AlignmentLink(source: 0, target: 4), AlignmentLink(source: 2, target: 3)]
-    #expect(collector.targetSpans(of: 0..<1, pair: pair, links: crossing, isWord: isWord, isEdgeWord: isEdge).isEmpty)
-    // An orthographic word is never cut: "one-China" (one, -, china glued together).
-    let glued = targetPair([1, 5, 2], glued: [1, 2])
-    let partial = [AlignmentLink(source: 0, target: 0), AlignmentLink(source: 2, target: 2)]
-    #expect(collector.targetSpans(of: 0..<1, pair: glued, links: partial, isWord: isWord, isEdgeWord: isEdge) == [0..<3])
+  @Test func spottedRenderingsHoldAnAnchorAndNoWordOfOtherSourceWords() {
+    // Target ids: 1 premier, 2 of, 3 the, 4 state, 5 council, 6 ".", 7 li; 2 and 3 are function words.
+    let isWord = [false, true, true, true, true, true, false, true]
+    let barred = [false, false, true, true, false, false, false, false]
+    // 国务院总理李 -> "Premier of the State Council Li.": source 0 (国务院) links to state and council,
+    // source 1 (总理) to premier, source 2 to li; "." is glued to "li".
+    let p = targetPair([1, 2, 3, 4, 5, 7, 6], glued: [6])
+    let links = [AlignmentLink(source: 0, target: 3), AlignmentLink(source: 0, target: 4), AlignmentLink(source: 1, target: 0),
+                 AlignmentLink(source: 2, target: 5)]
+    let spotter = RenderingSpotter(pairs: [p], links: [links], isWord: isWord, isBarredEdge: barred,
+                                   index: TokenSequenceIndex(pairs: [p], vocabularySize: 8))
+    // "State Council" and its parts; never "Premier ... " (linked to 总理), never starting with "the".
+    #expect(Set(spotter.spans(pair: 0, source: 0..<1)) == [3..<5, 3..<4, 4..<5])
+    // 国务院总理: the whole title through the unlinked function words.
+    #expect(spotter.spans(pair: 0, source: 0..<2).contains(0..<5))
+    // Li: the glued full stop is trimmed.
+    #expect(spotter.spans(pair: 0, source: 2..<3) == [5..<6])
+    // No link, no span.
+    #expect(spotter.spans(pair: 0, source: 1..<1).isEmpty)
+  }
+
+  @Test func aTruncatedRenderingIsNotProposed() {
+    // Three occurrences of one source phrase rendered "community with a shared future" (ids 1 2 3 4 5, written c w a s f).
+    let target: [Int32] = [1, 2, 3, 4, 5]
+    let pairs = (0..<3).map { d -> AlignedPair in
+      var p = targetPair(target)
+      p.document = Int32(d)
+      p.sourceTokens = [1]
+      p.sourceTokenRanges = [0..<1]
+      return p
+    }
+    let links = Array(repeating: [AlignmentLink(source: 0, target: 0), AlignmentLink(source: 0, target: 4)], count: 3)
+    let spotter = RenderingSpotter(
+      pairs: pairs, links: links, isWord: [false, true, true, true, true, true], isBarredEdge: [false, false, true, true, false, false],
+      index: TokenSequenceIndex(pairs: pairs, vocabularySize: 6))
+    let cand = PhraseCandidate(tokens: [1], occurrences: [(0, 0), (1, 0), (2, 0)], documents: [0, 1, 2])
+    let (seen, linked) = spotter.spot(cand)
+    #expect(linked == 3)
+    let documents = (0..<3).map { d in
+      PreparedDocument(id: "2020-01-0\(d + 1)-x", date: ISODate("2020-01-0\(d + 1)")!, source: TextDocument(text: "x"),
+                       target: TextDocument(text: "c w a s f"), beads: [])
+    }
+    var tv = TokenVocabulary()
+    for w in ["c", "w", "a", "s", "f"] { _ = tv.intern(w, isWord: true) }
+    let corpus = PreparedCorpus(sourceLanguage: try! Language("zh"), targetLanguage: try! Language("en"), documents: documents,
+                                pairs: pairs, sourceVocabulary: TokenVocabulary(), targetVocabulary: tv)
+    let chosen = Extractor().chooseRenderings(seen, for: cand, linked: linked, corpus: corpus, alignment: CorpusWordAlignment(links: links))
+    #expect(chosen.map(\.target) == ["c w a s f"])  // "community with a shared future", not "shared future"
+    #expect(chosen[0].documents == ["2020-01-01-x", "2020-01-02-x", "2020-01-03-x"])
   }
 
   @Test func lexicalWeightsInBothDirections() {

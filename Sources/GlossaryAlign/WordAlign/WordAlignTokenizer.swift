@@ -58,9 +58,7 @@ public final class WordAlignTokenizer {
     for tok in t.tokens {
       let lo = Int(tok.keyRange.lowerBound), hi = Int(tok.keyRange.upperBound)
       let key = units[lo..<hi]
-      if characterFallback, !tok.isKnownTerm, hi - lo > 1, tok.script == ScriptCode.han,
-        trie?.value(of: key) == nil
-      {
+      if characterFallback, Self.splitsIntoCharacters(tok, key: key, terms: trie) {
         var k = lo
         while k < hi {
           let w = UTF16.isLeadSurrogate(units[k]) && k + 1 < hi ? 2 : 1
@@ -74,6 +72,13 @@ public final class WordAlignTokenizer {
       }
     }
     return ids
+  }
+
+  /// Whether a token of an unspaced script stands for its characters: a multi-character Han
+  /// word that is no known term (merged by `terms`) nor a headword of `terms`. The one rule for
+  /// the word aligner's units and the miner's (`PreparedCorpus`).
+  public static func splitsIntoCharacters(_ token: Token, key: ArraySlice<UInt16>, terms: TermTrie?) -> Bool {
+    !token.isKnownTerm && key.count > 1 && token.script == ScriptCode.han && terms?.value(of: key) == nil
   }
 
   /// The English fold of a word key, computed once per distinct word.

@@ -12,7 +12,7 @@ public struct ExtractionRun {
   public var lexiconPath: String?
   public var sourceLanguage: String?
   public var targetLanguage: String?
-  public var options = ExtractionOptions()
+  public var options = MiningParameters()
   /// Progress messages ("aligned 12/55 documents"), from any thread.
   public var progress: (@Sendable (String) -> Void)?
 
@@ -66,7 +66,7 @@ public struct ExtractionRun {
     progress?("aligning words of \(prepared.pairs.count) sentence pairs")
     let alignment = try DefaultAligners.wordAligner(lexicon: lexicon, termPairs: accepted)(prepared)
     progress?("mining")
-    let terms = Extractor(options: options).mine(prepared, alignment: alignment)
+    let terms = try Extractor(options: options).mine(prepared, alignment: alignment)
 
     var summary = ExtractionSummary()
     summary.documents = documents.count

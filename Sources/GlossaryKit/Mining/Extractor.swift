@@ -2,22 +2,6 @@ import Foundation
 import GlossaryAlign
 import GlossaryText
 
-/// Options of a mining run.
-public struct ExtractionOptions: Sendable {
-  /// A phrase must recur in at least this many documents.
-  public var minDocuments = 2
-  /// Longest source phrase, in tokens (after the term merge).
-  public var maxPhraseLength = 6
-  /// Renderings kept per term (best first).
-  public var maxRenderings = 4
-  /// Terms below this combined score are not proposed.
-  public var minScore = 0.05
-  /// Sentence beads below this confidence are not mined.
-  public var minBeadScore = 0.0
-
-  public init() {}
-}
-
 /// Counts of a mining run, for the summary line.
 public struct ExtractionSummary: Sendable, Equatable {
   public var documents = 0
@@ -36,38 +20,55 @@ public struct ExtractionSummary: Sendable, Equatable {
 /// let terms = Extractor(options: .init()).mine(prepared, alignment: alignment)
 /// ```
 public struct Extractor: Sendable {
-  public var options: ExtractionOptions
+  public var options: MiningParameters
 
-  public init(options: ExtractionOptions = ExtractionOptions()) {
+  public init(options: MiningParameters = MiningParameters()) {
     self.options = options
   }
 
   /// Recurring source phrases with their renderings and evidence, best first.
-  public func mine(_ corpus: PreparedCorpus, alignment: CorpusWordAlignment) -> [MinedTerm] {
+  public func mine(_ corpus: PreparedCorpus, alignment: CorpusWordAlignment) throws -> [MinedTerm] {
     let links = alignment.links
     let candidates = recurringPhrases(corpus)
     let tv = corpus.targetVocabulary
     let targetEdgeWords = EdgeWords.words(for: corpus.targetLanguage.code)
     let isTargetWord = (0..<tv.count).map { tv.isWord[$0] || Self.isNumber(tv.strings[$0]) }
-    let isTargetEdge = (0..<tv.count).map { targetEdgeWords.contains(tv.strings[$0]) }
-    let articles = EdgeWords.articles(for: corpus.targetLanguage.code)
-    let closure = RenderingClosure(
-      pairs: corpus.pairs, links: links, isWord: isTargetWord, isArticle: (0..<tv.count).map { articles.contains(tv.strings[$0]) },
-      isFunctionWord: isTargetEdge, index: TargetPostings(pairs: corpus.pairs, vocabularySize: tv.count))
-    let (collected, alignedCounts) = RenderingCollector().collect(
-      candidates: candidates, pairs: corpus.pairs, links: links, isTargetWord: isTargetWord, isEdgeWord: isTargetEdge)
-    let keys = try? LookupKeys()
-    let openers = CollocationOpeners.words(for: corpus.sourceLanguage.code)
+    let barred = targetEdgeWords.union(EdgeWords.articles(for: corpus.targetLanguage.code))
+    let spotter = RenderingSpotter(
+      pairs: corpus.pairs, links: links, isWord: isTargetWord, isBarredEdge: tv.strings.map { barred.contains($0) },
+      index: TokenSequenceIndex(pairs: corpus.pairs, vocabularySize: tv.count), maxLength: options.maxRenderingTokens)
+    let keys = try LookupKeys()
     var terms: [MinedTerm] = []
-    for (c, cand) in candidates.enumerated() where alignedCounts[c] > 0 {
-      let closed = closure.close(collected[c], sourcePairs: Set(cand.occurrences.map(\.pair)), sourceLength: cand.tokens.count)
-      var renderings = chooseRenderings(closed, for: cand, aligned: alignedCounts[c], corpus: corpus, alignment: alignment)
-      if let keys { renderings = mergeByKey(renderings, language: corpus.targetLanguage.code, keys: keys) }
-      guard let best = renderings.first else { continue }
+    let sv = corpus.sourceVocabulary
+    let spaced = !corpus.sourceLanguage.isUnspaced
+    for cand in candidates {
+      let traced = MiningTrace.isOn ? cand.tokens.map { sv.strings[Int($0)] }.joined(separator: spaced ? " " : "") : ""
+      let trace = MiningTrace.wants(traced)
+      let (seen, linked) = spotter.spot(cand)
+      guard linked > 0 else {
+        if trace { MiningTrace.say(traced, "no occurrence has a word link") }
+        continue
+      }
+      var renderings = chooseRenderings(seen, for: cand, linked: linked, corpus: corpus, alignment: alignment)
+      renderings = mergeByKey(renderings, language: corpus.targetLanguage.code, keys: keys)
+      if trace {
+        let top = seen.sorted { $0.occurrences.count > $1.occurrences.count }.prefix(6)
+        MiningTrace.say(traced, "\(cand.occurrences.count) occurrences in \(cand.documents.count) documents, \(linked) linked, "
+          + "independence \(cand.independence), opener \(cand.ledByOpener); spans: "
+          + top.map { "\($0.tokens.map { corpus.targetVocabulary.strings[Int($0)] }.joined(separator: " ")) (\($0.occurrences.count))" }.joined(separator: "; "))
+      }
+      guard let best = renderings.first else {
+        if trace { MiningTrace.say(traced, "no rendering recurs") }
+        continue
+      }
       let sourceText = surface(
         cand.occurrences.map { (corpus.pairs[Int($0.pair)], $0.start..<($0.start + Int32(cand.tokens.count))) },
         corpus: corpus, side: .source)
-      let score = ((best.score * termhood(cand, source: sourceText, best: best.target, corpus: corpus, openers: openers)) * 1000).rounded() / 1000
+      let score = ((best.score * termhood(cand, source: sourceText, best: best.target, corpus: corpus)) * 1000).rounded() / 1000
+      if trace {
+        MiningTrace.say(traced, "score \(score) = rendering \(best.score) x termhood; renderings: "
+          + renderings.map { "\($0.target) (\($0.occurrences), \($0.score))" }.joined(separator: "; "))
+      }
       guard score >= options.minScore else { continue }
       terms.append(MinedTerm(
         source: sourceText, documents: cand.documents.count, independentDocuments: cand.independentDocuments,
@@ -77,53 +78,52 @@ public struct Extractor: Sendable {
     return terms
   }
 
-  /// The source phrases that recur, are well formed and stand on their own.
+  /// The source phrases that recur and can be formulations (see `PhraseMiner`).
   func recurringPhrases(_ corpus: PreparedCorpus) -> [PhraseCandidate] {
     let sv = corpus.sourceVocabulary
-    let language = corpus.sourceLanguage.code
-    let edgeWords = EdgeWords.words(for: language)
-    let notFinal = EdgeWords.notFinal(for: language), notInitial = EdgeWords.notInitial(for: language)
-    // Dashes and quotation marks may stand inside a term (澜沧江－湄公河合作, 高质量共建“一带一路”).
-    let isInner = (0..<sv.count).map { sv.strings[$0] == "-" || sv.strings[$0] == "\"" }
-    let isContent = (0..<sv.count).map { sv.isWord[$0] || Self.isNumber(sv.strings[$0]) || isInner[$0] }
-    let isEdge = (0..<sv.count).map { sv.isWord[$0] && !edgeWords.contains(sv.strings[$0]) }
-    let isRightEdge = (0..<sv.count).map { (isEdge[$0] && !notFinal.contains(sv.strings[$0])) || sv.strings[$0] == "\"" }
-    // A number may open a phrase (2030年可持续发展议程, 21世纪海上丝绸之路) but not close it.
-    let isLeftEdge = (0..<sv.count).map { (isEdge[$0] && !notInitial.contains(sv.strings[$0])) || Self.isNumber(sv.strings[$0]) }
-    let unspaced = corpus.sourceLanguage.isUnspaced
-    let miner = PhraseMiner(minDocuments: options.minDocuments, maxLength: options.maxPhraseLength)
-    return miner.mine(
-      pairs: corpus.pairs, isContent: isContent, isLeftEdge: isLeftEdge, isRightEdge: isRightEdge,
-      isWord: (0..<sv.count).map { isContent[$0] && !isInner[$0] }
-    ) { tokens in
-      // Quotation marks come in pairs inside a term.
-      if tokens.filter({ sv.strings[Int($0)] == "\"" }).count % 2 == 1 { return false }
-      // A term carries at least two characters of an unspaced script, or one longer word.
-      let text = tokens.filter { !isInner[Int($0)] }.map { sv.strings[Int($0)] }.joined()
-      return unspaced ? text.count >= 2 : (tokens.count > 1 || text.count >= 4)
-    }
+    // Dashes, quotation marks, middle dots and enumeration commas may stand inside a term
+    // (澜沧江－湄公河合作, 高质量共建“一带一路”, 本扬·沃拉吉, 好邻居、好朋友、好同志、好伙伴): match keys fold dashes and quotes.
+    let inner: Set<String> = ["-", "\"", "·", "・", "、"]
+    let strings = sv.strings
+    let separator = corpus.sourceLanguage.isUnspaced ? "" : " "
+    let text: @Sendable ([Int32]) -> String = { ids in ids.map { strings[Int($0)] }.joined(separator: separator) }
+    let isContent: [Bool] = (0..<sv.count).map { sv.isWord[$0] || Self.isNumber(strings[$0]) }
+    let vocabulary = PhraseMiner.Vocabulary(
+      isContent: isContent, isInner: strings.map { inner.contains($0) }, isQuote: strings.map { $0 == "\"" },
+      length: strings.map { $0.count }, unspaced: corpus.sourceLanguage.isUnspaced, text: MiningTrace.isOn ? text : nil)
+    return PhraseMiner(parameters: options).mine(pairs: corpus.pairs, vocabulary: vocabulary)
   }
 
-  /// Ranks a phrase's closed renderings and keeps the best few that are not
-  /// parts or extensions of a better one. Each occurrence voted for every span
-  /// its links allow; association (Dice over sentence pairs) weighted by that
-  /// share decides, then fewer tokens.
+  /// Ranks the renderings spotted for a phrase: the share of its linked occurrences each
+  /// covers times its association with the phrase (Dice over sentence pairs), longer first on
+  /// ties. A strict part of a longer rendering seen nearly as often is truncated and not
+  /// proposed ("shared future" of "community with a shared future"); besides the best, a
+  /// rendering is kept when it covers a real share of the occurrences (a variant, dated by its
+  /// own documents: "One Belt, One Road" beside "the Belt and Road Initiative").
   func chooseRenderings(
-    _ closed: [RenderingEvidence], for cand: PhraseCandidate, aligned: Int, corpus: PreparedCorpus, alignment: CorpusWordAlignment
+    _ seen: [RenderingEvidence], for cand: PhraseCandidate, linked: Int, corpus: PreparedCorpus, alignment: CorpusWordAlignment
   ) -> [MinedRendering] {
+    let p = options
     let sourcePairs = Set(cand.occurrences.map(\.pair)).count
     var scored: [(r: RenderingEvidence, dice: Double, share: Double)] = []
-    for r in closed where r.occurrences.count >= min(2, aligned) {
-      let share = Double(r.occurrences.count) / Double(aligned)
-      let dice = 2 * Double(r.pairsWithBoth) / Double(sourcePairs + r.pairsContaining)
+    for r in seen where r.occurrences.count >= min(2, linked) {
+      let share = Double(r.occurrences.count) / Double(linked)
+      let dice = 2 * Double(r.pairsWithBoth) / Double(max(1, sourcePairs + r.pairsContaining))
       scored.append((r, dice, share))
     }
+    scored = scored.filter { s in
+      !scored.contains { o in
+        o.r.tokens.count > s.r.tokens.count
+          && Double(o.r.occurrences.count) >= (1 - p.growthTolerance) * Double(s.r.occurrences.count)
+          && Containment.firstIndex(of: s.r.tokens, in: o.r.tokens) != nil
+      }
+    }
     scored.sort { a, b in
-      let sa = a.dice * a.share.squareRoot(), sb = b.dice * b.share.squareRoot()
-      return sa != sb ? sa > sb : a.r.tokens.count < b.r.tokens.count
+      let sa = a.dice * a.share, sb = b.dice * b.share
+      return sa != sb ? sa > sb : a.r.tokens.count > b.r.tokens.count
     }
     var kept: [(r: RenderingEvidence, dice: Double, share: Double)] = []
-    for s in scored where kept.count < options.maxRenderings && !kept.contains(where: { overlaps($0.r.tokens, s.r.tokens) }) {
+    for s in scored where kept.count < p.maxRenderings && (kept.isEmpty || s.share >= p.variantShare) {
       kept.append(s)
     }
     return kept.map { r, dice, share in
@@ -146,37 +146,32 @@ public struct Extractor: Sendable {
       let links = alignment.links[Int(o.pair)]
       let span = PhrasePair(source: Int(o.sourceStart)..<(Int(o.sourceStart) + sourceLength), target: Int(o.span.lowerBound)..<Int(o.span.upperBound))
       forward += PhraseExtraction.lexicalWeight(
-        span, links: links, probability: { alignment.forward(pair.sourceTokens[$0], pair.targetTokens[$1]) },
-        nullProbability: { alignment.forwardNull(pair.targetTokens[$0]) })
+        span, links: links, probability: { alignment.forward(pair.sourceWord(at: $0), pair.targetWord(at: $1)) },
+        nullProbability: { alignment.forwardNull(pair.targetWord(at: $0)) })
       // The other direction: the same computation with the roles of the two sides swapped.
       reverse += PhraseExtraction.lexicalWeight(
         PhrasePair(source: span.target, target: span.source), links: links.map { AlignmentLink(source: $0.target, target: $0.source) },
-        probability: { alignment.reverse(pair.sourceTokens[$1], pair.targetTokens[$0]) },
-        nullProbability: { alignment.reverseNull(pair.sourceTokens[$0]) })
+        probability: { alignment.reverse(pair.sourceWord(at: $1), pair.targetWord(at: $0)) },
+        nullProbability: { alignment.reverseNull(pair.sourceWord(at: $0)) })
     }
     let n = Double(max(1, r.occurrences.count))
     return ((forward / n * 1e4).rounded() / 1e4, (reverse / n * 1e4).rounded() / 1e4)
   }
 
-  /// Termhood in (0, 1]: longer formulations are terms more often than single
-  /// words; a verb before a term makes a collocation (加强 + 战略沟通), which
-  /// ranks below the term; a single common word rendered by a single lowercase
-  /// word (市场 market) is vocabulary, while names (北京 Beijing) stay up.
-  func termhood(_ cand: PhraseCandidate, source: String, best: String, corpus: PreparedCorpus, openers: Set<String>) -> Double {
-    let sv = corpus.sourceVocabulary
+  /// Termhood in (0, 1]: longer formulations are terms more often than single words; a
+  /// candidate that mostly stands inside longer ones ranks lower (C-value); an opener-led
+  /// one is a collocation more often than a term (高度评价 stays, below terms); a single
+  /// common word rendered by a single lowercase word (市场 market) is vocabulary, while
+  /// names (北京 Beijing) stay up.
+  func termhood(_ cand: PhraseCandidate, source: String, best: String, corpus: PreparedCorpus) -> Double {
+    let p = options
     let length = corpus.sourceLanguage.isUnspaced ? Double(source.count) : Double(cand.tokens.count) * 2
-    var termhood = min(1, 0.55 + 0.15 * length / 2)
-    if cand.tokens.count > 1, openers.contains(sv.strings[Int(cand.tokens[0])]) { termhood *= 0.7 }
-    if cand.tokens.count == 1, !best.contains(" "), best.first?.isLowercase ?? false { termhood *= 0.6 }
+    var termhood = min(1, p.termhoodBase + p.termhoodPerCharacter * length)
+    termhood *= p.nestedTermhood + (1 - p.nestedTermhood) * cand.independence
+    if cand.ledByOpener { termhood *= p.openerTermhood }
+    let oneWord = corpus.sourceLanguage.isUnspaced ? source.count <= 2 : cand.tokens.count == 1
+    if oneWord, !best.contains(" "), best.first?.isLowercase ?? false { termhood *= p.vocabularyTermhood }
     return termhood
-  }
-
-  /// Whether one token sequence contains the other.
-  func overlaps(_ a: [Int32], _ b: [Int32]) -> Bool {
-    let (short, long) = a.count <= b.count ? (a, b) : (b, a)
-    guard !short.isEmpty else { return true }
-    for i in 0...(long.count - short.count) where long[i..<(i + short.count)].elementsEqual(short) { return true }
-    return false
   }
 
   static func isNumber(_ s: String) -> Bool { !s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.numericType != nil } }

@@ -19,6 +19,23 @@ public struct AlignedPair: Sendable {
   public var targetTokenRanges: [Range<Int32>]
   /// The sentence aligner's confidence for the bead.
   public var score: Double
+  /// Per token: where it stands in its word (see `UnitFlags`), parallel to the token arrays.
+  public var sourceFlags: [UnitFlags] = []
+  public var targetFlags: [UnitFlags] = []
+  /// The words the units come from (ids in the same vocabulary; a word that is not split is
+  /// its own unit), and per unit the index of its word: the word aligner works on words.
+  public var sourceWords: [Int32] = []
+  public var targetWords: [Int32] = []
+  public var sourceUnitWord: [Int32] = []
+  public var targetUnitWord: [Int32] = []
+
+  /// The word id at a unit position (the unit itself for pairs built without words).
+  @inline(__always) public func sourceWord(at unit: Int) -> Int32 {
+    sourceUnitWord.isEmpty ? sourceTokens[unit] : sourceWords[Int(sourceUnitWord[unit])]
+  }
+  @inline(__always) public func targetWord(at unit: Int) -> Int32 {
+    targetUnitWord.isEmpty ? targetTokens[unit] : targetWords[Int(targetUnitWord[unit])]
+  }
 }
 
 /// A document pair read, segmented and sentence-aligned.
@@ -63,7 +80,11 @@ public typealias SentenceAlignFunction = (
 public typealias SentenceAlignerFactory = @Sendable () throws -> SentenceAlignFunction
 
 /// A corpus ready for word alignment and mining: every document pair read,
-/// segmented, sentence-aligned and tokenized.
+/// segmented, sentence-aligned and tokenized once, into the units that the word aligner
+/// and the miner share: words, and for unspaced scripts (Chinese, Japanese, Thai ...) the
+/// characters of every word that no lexicon or glossary term knows (ICU's dictionary guesses
+/// at unknown words: 国|务|委员, 李|克强, 吉和; the corpus decides where formulations start and
+/// end, see `PhraseMiner`). Each unit carries `UnitFlags` from the word it came from.
 public struct PreparedCorpus: Sendable {
   public var sourceLanguage: Language
   public var targetLanguage: Language
@@ -127,6 +148,8 @@ public struct PreparedCorpus: Sendable {
       for var pair in local.pairs[slot] {
         pair.sourceTokens = remap(pair.sourceTokens, &sourceMaps[w], local.sourceVocabulary, &sourceVocabulary)
         pair.targetTokens = remap(pair.targetTokens, &targetMaps[w], local.targetVocabulary, &targetVocabulary)
+        pair.sourceWords = remap(pair.sourceWords, &sourceMaps[w], local.sourceVocabulary, &sourceVocabulary)
+        pair.targetWords = remap(pair.targetWords, &targetMaps[w], local.targetVocabulary, &targetVocabulary)
         pairsByDocument[docIndex].append(pair)
       }
     }
@@ -169,6 +192,10 @@ final class DocumentWorker {
   let sourceLanguage: Language
   let targetLanguage: Language
   let align: SentenceAlignFunction
+  let sourceTerms: TermTrie?
+  let targetTerms: TermTrie?
+  let sourceClasses: UnitFlags.Classifier
+  let targetClasses: UnitFlags.Classifier
 
   init(
     sourceLanguage: Language, targetLanguage: Language, sourceTerms: TermTrie?, targetTerms: TermTrie?,
@@ -181,6 +208,10 @@ final class DocumentWorker {
     sourceTokenizer = try WordTokenizer(language: sourceLanguage, terms: sourceTerms, normalizer: normalizer)
     targetTokenizer = try WordTokenizer(language: targetLanguage, terms: targetTerms, normalizer: normalizer)
     self.align = align
+    self.sourceTerms = sourceTerms
+    self.targetTerms = targetTerms
+    sourceClasses = UnitFlags.Classifier(language: sourceLanguage.code)
+    targetClasses = UnitFlags.Classifier(language: targetLanguage.code)
   }
 
   func prepare(_ doc: CorpusDocument, index: Int32, minimumBeadScore: Double, into out: inout ChunkResult) throws {
@@ -194,29 +225,52 @@ final class DocumentWorker {
     for bead in beads where !bead.source.isEmpty && !bead.target.isEmpty && bead.score >= minimumBeadScore {
       let sr = ss[bead.source.lowerBound].range.lowerBound..<ss[bead.source.upperBound - 1].range.upperBound
       let tr = ts[bead.target.lowerBound].range.lowerBound..<ts[bead.target.upperBound - 1].range.upperBound
-      let (sIds, sRanges) = try tokens(source, sr, sourceTokenizer, &out.sourceVocabulary)
-      let (tIds, tRanges) = try tokens(target, tr, targetTokenizer, &out.targetVocabulary)
+      let s = try units(source, sr, sourceTokenizer, sourceTerms, sourceClasses, &out.sourceVocabulary)
+      let t = try units(target, tr, targetTokenizer, targetTerms, targetClasses, &out.targetVocabulary)
       pairs.append(AlignedPair(
-        document: index, sourceRange: sr, targetRange: tr, sourceTokens: sIds, targetTokens: tIds,
-        sourceTokenRanges: sRanges, targetTokenRanges: tRanges, score: bead.score))
+        document: index, sourceRange: sr, targetRange: tr, sourceTokens: s.ids, targetTokens: t.ids,
+        sourceTokenRanges: s.ranges, targetTokenRanges: t.ranges, score: bead.score, sourceFlags: s.flags, targetFlags: t.flags,
+        sourceWords: s.words, targetWords: t.words, sourceUnitWord: s.unitWord, targetUnitWord: t.unitWord))
     }
     out.indices.append(index)
     out.documents.append(PreparedDocument(id: doc.id, date: doc.date, source: source, target: target, beads: beads))
     out.pairs.append(pairs)
   }
 
-  private func tokens(
-    _ doc: TextDocument, _ range: Range<Int>, _ tokenizer: WordTokenizer, _ vocabulary: inout TokenVocabulary
-  ) throws -> ([Int32], [Range<Int32>]) {
+  /// The units of a sentence range: ids, document ranges and flags.
+  private func units(
+    _ doc: TextDocument, _ range: Range<Int>, _ tokenizer: WordTokenizer, _ terms: TermTrie?,
+    _ classes: UnitFlags.Classifier, _ vocabulary: inout TokenVocabulary
+  ) throws -> (ids: [Int32], ranges: [Range<Int32>], flags: [UnitFlags], words: [Int32], unitWord: [Int32]) {
     let t = try doc.utf16[range].withUnsafeBufferPointer { try tokenizer.tokenize($0) }
     let base = Int32(range.lowerBound)
-    var ids: [Int32] = []
-    var ranges: [Range<Int32>] = []
+    var ids: [Int32] = [], ranges: [Range<Int32>] = [], flags: [UnitFlags] = [], words: [Int32] = [], unitWord: [Int32] = []
     ids.reserveCapacity(t.tokens.count)
+    let units = t.key.units
     for token in t.tokens {
-      ids.append(vocabulary.intern(t.keyString(token), isWord: token.kind == .word))
-      ranges.append((token.range.lowerBound + base)..<(token.range.upperBound + base))
+      let lo = Int(token.keyRange.lowerBound), hi = Int(token.keyRange.upperBound)
+      let key = units[lo..<hi]
+      let word = String(decoding: key, as: UTF16.self)
+      let (first, last) = classes.flags(ofWord: word)
+      let before = ids.count
+      words.append(vocabulary.intern(word, isWord: token.kind == .word))
+      if WordAlignTokenizer.splitsIntoCharacters(token, key: key, terms: terms) {
+        var k = lo
+        while k < hi {
+          let w = UTF16.isLeadSurrogate(units[k]) && k + 1 < hi ? 2 : 1
+          ids.append(vocabulary.intern(String(decoding: units[k..<(k + w)], as: UTF16.self), isWord: true))
+          let r = t.key.originalRange(k..<(k + w))
+          ranges.append((Int32(r.lowerBound) + base)..<(Int32(r.upperBound) + base))
+          flags.append((k == lo ? first : []).union(k + w == hi ? last : []))
+          k += w
+        }
+      } else {
+        ids.append(vocabulary.intern(String(decoding: key, as: UTF16.self), isWord: token.kind == .word))
+        ranges.append((token.range.lowerBound + base)..<(token.range.upperBound + base))
+        flags.append(first.union(last))
+      }
+      for _ in before..<ids.count { unitWord.append(Int32(words.count - 1)) }
     }
-    return (ids, ranges)
+    return (ids, ranges, flags, words, unitWord)
   }
 }
