@@ -66,7 +66,9 @@ public struct ExtractionRun {
     progress?("aligning words of \(prepared.pairs.count) sentence pairs")
     let alignment = try DefaultAligners.wordAligner(lexicon: lexicon, termPairs: accepted)(prepared)
     progress?("mining")
-    let terms = try Extractor(options: options).mine(prepared, alignment: alignment)
+    // The dictionary alone (no glossary pairs) tells vocabulary from formulations.
+    let dictionary = lexicon.map { TranslationLexicon(lexicon: $0, normalizer: normalizer) }
+    let terms = try Extractor(options: options, dictionary: dictionary).mine(prepared, alignment: alignment)
 
     var summary = ExtractionSummary()
     summary.documents = documents.count

@@ -21,9 +21,13 @@ public struct ExtractionSummary: Sendable, Equatable {
 /// ```
 public struct Extractor: Sendable {
   public var options: MiningParameters
+  /// A general-language dictionary (CC-CEDICT's glosses, without glossary pairs): a headword
+  /// rendered by one word of its own glosses is vocabulary, not a formulation.
+  public var dictionary: TranslationLexicon?
 
-  public init(options: MiningParameters = MiningParameters()) {
+  public init(options: MiningParameters = MiningParameters(), dictionary: TranslationLexicon? = nil) {
     self.options = options
+    self.dictionary = dictionary
   }
 
   /// Recurring source phrases with their renderings and evidence, best first.
@@ -52,7 +56,7 @@ public struct Extractor: Sendable {
       var renderings = chooseRenderings(seen, for: cand, linked: linked, corpus: corpus, alignment: alignment)
       renderings = mergeByKey(renderings, language: corpus.targetLanguage.code, keys: keys)
       if trace {
-        let top = seen.sorted { $0.occurrences.count > $1.occurrences.count }.prefix(6)
+        let top = seen.sorted { $0.occurrences.count > $1.occurrences.count }.prefix(12)
         MiningTrace.say(traced, "\(cand.occurrences.count) occurrences in \(cand.documents.count) documents, \(linked) linked, "
           + "independence \(cand.independence), opener \(cand.ledByOpener); spans: "
           + top.map { "\($0.tokens.map { corpus.targetVocabulary.strings[Int($0)] }.joined(separator: " ")) (\($0.occurrences.count))" }.joined(separator: "; "))
@@ -65,6 +69,7 @@ public struct Extractor: Sendable {
         cand.occurrences.map { (corpus.pairs[Int($0.pair)], $0.start..<($0.start + Int32(cand.tokens.count))) },
         corpus: corpus, side: .source)
       let score = ((best.score * termhood(cand, source: sourceText, best: best.target, corpus: corpus)) * 1000).rounded() / 1000
+      if trace, isDictionaryWord(cand, best: best.target, corpus: corpus) { MiningTrace.say(traced, "a dictionary word rendered by its gloss") }
       if trace {
         MiningTrace.say(traced, "score \(score) = rendering \(best.score) x termhood; renderings: "
           + renderings.map { "\($0.target) (\($0.occurrences), \($0.score))" }.joined(separator: "; "))
@@ -90,7 +95,8 @@ public struct Extractor: Sendable {
     let isContent: [Bool] = (0..<sv.count).map { sv.isWord[$0] || Self.isNumber(strings[$0]) }
     let vocabulary = PhraseMiner.Vocabulary(
       isContent: isContent, isInner: strings.map { inner.contains($0) }, isQuote: strings.map { $0 == "\"" },
-      length: strings.map { $0.count }, unspaced: corpus.sourceLanguage.isUnspaced, text: MiningTrace.isOn ? text : nil)
+      length: strings.map { $0.count }, unspaced: corpus.sourceLanguage.isUnspaced, isNumber: strings.map(Self.isNumber),
+      text: MiningTrace.isOn ? text : nil)
     return PhraseMiner(parameters: options).mine(pairs: corpus.pairs, vocabulary: vocabulary)
   }
 
@@ -111,19 +117,29 @@ public struct Extractor: Sendable {
       let dice = 2 * Double(r.pairsWithBoth) / Double(max(1, sourcePairs + r.pairsContaining))
       scored.append((r, dice, share))
     }
+    // Truncated: the longer renderings holding it (each a real share) cover nearly all its
+    // occurrences ("Belt" of "Belt and Road" and "One Belt, One Road"; "community with a shared
+    // future" of "... for mankind" and "... for humanity").
     scored = scored.filter { s in
-      !scored.contains { o in
-        o.r.tokens.count > s.r.tokens.count
-          && Double(o.r.occurrences.count) >= (1 - p.growthTolerance) * Double(s.r.occurrences.count)
-          && Containment.firstIndex(of: s.r.tokens, in: o.r.tokens) != nil
+      var covered = Set<Int64>()
+      for o in scored where o.r.tokens.count > s.r.tokens.count && o.share >= p.variantShare
+        && Containment.firstIndex(of: s.r.tokens, in: o.r.tokens) != nil
+      {
+        for x in o.r.occurrences { covered.insert(Int64(x.pair) << 32 | Int64(x.sourceStart)) }
       }
+      let own = Set(s.r.occurrences.map { Int64($0.pair) << 32 | Int64($0.sourceStart) })
+      return Double(own.intersection(covered).count) < (1 - p.growthTolerance) * Double(own.count)
     }
     scored.sort { a, b in
       let sa = a.dice * a.share, sb = b.dice * b.share
       return sa != sb ? sa > sb : a.r.tokens.count > b.r.tokens.count
     }
     var kept: [(r: RenderingEvidence, dice: Double, share: Double)] = []
+    // A variant covers a real share and is no part of a kept rendering.
     for s in scored where kept.count < p.maxRenderings && (kept.isEmpty || s.share >= p.variantShare) {
+      if kept.contains(where: { $0.r.tokens.count > s.r.tokens.count && Containment.firstIndex(of: s.r.tokens, in: $0.r.tokens) != nil }) {
+        continue
+      }
       kept.append(s)
     }
     return kept.map { r, dice, share in
@@ -169,10 +185,27 @@ public struct Extractor: Sendable {
     var termhood = min(1, p.termhoodBase + p.termhoodPerCharacter * length)
     termhood *= p.nestedTermhood + (1 - p.nestedTermhood) * cand.independence
     if cand.ledByOpener { termhood *= p.openerTermhood }
-    let oneWord = corpus.sourceLanguage.isUnspaced ? source.count <= 2 : cand.tokens.count == 1
-    if oneWord, !best.contains(" "), best.first?.isLowercase ?? false { termhood *= p.vocabularyTermhood }
+    if isDictionaryWord(cand, best: best, corpus: corpus) {
+      termhood *= p.dictionaryWordTermhood
+    } else {
+      let oneWord = corpus.sourceLanguage.isUnspaced ? source.count <= 2 : cand.tokens.count == 1
+      if oneWord, !best.contains(" "), best.first?.isLowercase ?? false { termhood *= p.vocabularyTermhood }
+    }
     return termhood
   }
+
+  /// A headword of the dictionary rendered by one lowercase word of its own glosses (合作
+  /// cooperation, 加强 strengthen). Names (北京 Beijing) and multiword renderings (国际社会
+  /// international community) are not vocabulary.
+  func isDictionaryWord(_ cand: PhraseCandidate, best: String, corpus: PreparedCorpus) -> Bool {
+    guard let dictionary, !best.contains(" "), best.first?.isLowercase ?? false else { return false }
+    let key = cand.tokens.map { corpus.sourceVocabulary.strings[Int($0)] }.joined(separator: corpus.sourceLanguage.isUnspaced ? "" : " ")
+    let glosses = dictionary.translations(ofSourceKey: key)
+    guard !glosses.isEmpty else { return false }
+    let word = best.lowercased()  // glosses are lowercase content words
+    return glosses.contains(word) || (word.hasSuffix("s") && glosses.contains(String(word.dropLast())))
+  }
+
 
   static func isNumber(_ s: String) -> Bool { !s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.numericType != nil } }
 

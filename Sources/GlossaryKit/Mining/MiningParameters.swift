@@ -28,6 +28,9 @@ public struct MiningParameters: Sendable, Equatable {
   public var openerTermhood = 0.7
   /// Termhood factor of a single general word rendered by a single lowercase word (vocabulary). Tune.
   public var vocabularyTermhood = 0.6
+  /// Termhood factor of a dictionary headword rendered by one of its own glosses (with
+  /// `--lexicon`): 合作 cooperation, 加强 strengthen. Tune: low enough to leave the top 50.
+  public var dictionaryWordTermhood = 0.3
   /// Length (source characters for unspaced scripts, 2 per word otherwise) at which length stops
   /// adding termhood; base and slope of the ramp. Tune: formulations of 4+ characters rank alike.
   public var termhoodBase = 0.55
@@ -40,12 +43,14 @@ public struct MiningParameters: Sendable, Equatable {
   /// Longest rendering, in target tokens: "General Secretary of the Lao People's Revolutionary
   /// Party Central Committee" (12 with the apostrophe's token) fits. Not tuned.
   public var maxRenderingTokens = 16
-  /// A rendering that is a strict part of a longer one seen in at least (1 - this) as many
-  /// occurrences is truncated ("shared future" of "community with a shared future"). Tune.
+  /// A rendering whose occurrences are covered, all but this share, by longer renderings that
+  /// hold it is truncated ("shared future" of "community with a shared future", "Belt" of
+  /// "Belt and Road" and "One Belt, One Road"). Tune.
   public var growthTolerance = 0.1
   /// Besides the best, a rendering is kept when it covers at least this share of the term's
-  /// linked occurrences (a variant with its own dates). Tune.
-  public var variantShare = 0.15
+  /// linked occurrences (a variant with its own dates): the share at which `Glossary.merge`
+  /// writes a variant (0.1), so that what is mined is what is proposed. Not tuned.
+  public var variantShare = 0.1
   /// Terms below this combined score are not proposed. Tune: drops one-document flukes only.
   public var minScore = 0.05
   /// Sentence beads below this confidence are not mined. Not tuned (0: every bead).

@@ -56,12 +56,15 @@ public struct PhraseMiner: Sendable {
     public var unspaced: Bool
     /// The text of a unit sequence, for `MiningTrace`.
     public var text: (@Sendable ([Int32]) -> String)?
+    /// A number (a phrase of numbers alone, 2019 or 2020-07-26, is no term); empty: none is.
+    public var isNumber: [Bool]
 
     public init(
-      isContent: [Bool], isInner: [Bool], isQuote: [Bool], length: [Int], unspaced: Bool,
+      isContent: [Bool], isInner: [Bool], isQuote: [Bool], length: [Int], unspaced: Bool, isNumber: [Bool] = [],
       text: (@Sendable ([Int32]) -> String)? = nil
     ) {
       self.text = text
+      self.isNumber = isNumber
       self.isContent = isContent
       self.isInner = isInner
       self.isQuote = isQuote
@@ -169,8 +172,9 @@ public struct PhraseMiner: Sendable {
     return v.isContent[last] && !end.contains(.functionEnd) && !end.contains(.openerEnd) && !end.contains(.notFinal)
   }
 
-  /// A term carries at least two characters of an unspaced script, or one longer word.
+  /// A term carries a word, and at least two characters of an unspaced script or one longer word.
   private func isSubstantial(_ tokens: [Int32], _ v: Vocabulary) -> Bool {
+    guard v.isNumber.isEmpty || tokens.contains(where: { v.isContent[Int($0)] && !v.isNumber[Int($0)] }) else { return false }
     let chars = tokens.reduce(0) { $0 + (v.isContent[Int($1)] ? v.length[Int($1)] : 0) }
     return v.unspaced ? chars >= 2 : (tokens.count > 1 || chars >= 4)
   }
