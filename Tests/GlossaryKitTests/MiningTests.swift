@@ -153,6 +153,36 @@ import Testing
     #expect(chosen[0].documents == ["2020-01-01-x", "2020-01-02-x", "2020-01-03-x"])
   }
 
+  @Test func aPartCoveredByTwoLongerRenderingsIsTruncated() {
+    // 一带一路 rendered "one belt one road" (ids 1 2 1 3) in two documents, "belt and road" (2 4 3) in three:
+    // "belt" and "road" alone stand in all five but are parts of the two renderings, which both stay.
+    func p(_ d: Int32, _ target: [Int32]) -> AlignedPair {
+      var x = targetPair(target)
+      x.document = d
+      x.sourceTokens = [1]
+      x.sourceTokenRanges = [0..<1]
+      return x
+    }
+    let pairs = [p(0, [1, 2, 1, 3]), p(1, [1, 2, 1, 3]), p(2, [2, 4, 3]), p(3, [2, 4, 3]), p(4, [2, 4, 3])]
+    let links = pairs.map { q in q.targetTokens.indices.filter { q.targetTokens[$0] != 4 }.map { AlignmentLink(source: 0, target: $0) } }
+    let isWord = [false, true, true, true, true], barred = [false, false, false, false, true]
+    let spotter = RenderingSpotter(pairs: pairs, links: links, isWord: isWord, isBarredEdge: barred,
+                                   index: TokenSequenceIndex(pairs: pairs, vocabularySize: 5))
+    let cand = PhraseCandidate(tokens: [1], occurrences: (0..<5).map { (Int32($0), 0) }, documents: [0, 1, 2, 3, 4])
+    let (seen, linked) = spotter.spot(cand)
+    let documents = (0..<5).map { d in
+      PreparedDocument(id: "201\(d + 4)-01-01-x", date: ISODate("201\(d + 4)-01-01")!, source: TextDocument(text: "x"),
+                       target: TextDocument(text: d < 2 ? "o b o r" : "b a r"), beads: [])
+    }
+    var tv = TokenVocabulary()
+    for w in ["o", "b", "r", "a"] { _ = tv.intern(w, isWord: true) }
+    let corpus = PreparedCorpus(sourceLanguage: try! Language("zh"), targetLanguage: try! Language("en"), documents: documents,
+                                pairs: pairs, sourceVocabulary: TokenVocabulary(), targetVocabulary: tv)
+    let chosen = Extractor().chooseRenderings(seen, for: cand, linked: linked, corpus: corpus, alignment: CorpusWordAlignment(links: links))
+    #expect(Set(chosen.map(\.target)) == ["o b o r", "b a r"])
+    #expect(chosen.first { $0.target == "o b o r" }?.documents == ["2014-01-01-x", "2015-01-01-x"])
+  }
+
   @Test func lexicalWeightsInBothDirections() {
     // One occurrence: source tokens 0..<2 rendered by target tokens 0..<2, linked 0-0 and 1-1.
     let p = AlignedPair(document: 0, sourceRange: 0..<0, targetRange: 0..<0, sourceTokens: [1, 2], targetTokens: [3, 4],
