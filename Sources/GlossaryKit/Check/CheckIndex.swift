@@ -2,9 +2,7 @@
 /// curated renderings), a trie over source-term match keys, and renderings as
 /// word-id sequences.
 ///
-/// Seam: the glossary lookup index (Sources/GlossaryKit/Glossary) will offer
-/// "terms contained in a text" with the project's match keys; until then this
-/// type builds its own trie over ``MatchKeyNormalizer`` keys. Not thread-safe.
+/// Not thread-safe (normalizer, word keys): one per thread.
 public final class CheckIndex {
   /// One rendering of a concept, with its words.
   public struct Rendering: Sendable {
@@ -28,7 +26,6 @@ public final class CheckIndex {
   let normalizer: MatchKeyNormalizer
   let targetKeys: TargetWordKeys
   private var sourceTrie = TermTrie()
-  private let sourceSpaced: Bool
   /// First loose word id of a rendering -> (concept, rendering) pairs, for target-side search.
   private var renderingsByFirstWord: [Int32: [(concept: Int32, rendering: Int32)]] = [:]
 
@@ -39,7 +36,6 @@ public final class CheckIndex {
     targetLanguage = target
     normalizer = try MatchKeyNormalizer()
     targetKeys = TargetWordKeys(language: target, normalizer: normalizer)
-    sourceSpaced = !source.isUnspaced
     var bySource: [String: Int] = [:]
     for (g, glossary) in glossaries.enumerated() {
       guard (try? Language(glossary.sourceLanguage))?.base == source.base,
@@ -82,17 +78,16 @@ public final class CheckIndex {
 
   /// Source terms in `text`, leftmost-longest and non-overlapping: a nested
   /// term (命运共同体 inside 人类命运共同体) is not reported again. Matching
-  /// is on match keys, so Traditional/Simplified and width do not matter.
+  /// is on match keys, so Traditional/Simplified and width do not matter, and
+  /// on word boundaries (``Containment/isBoundary(_:at:)``: any position in Han text).
   public func sourceTerms(in text: UnsafeBufferPointer<UInt16>) -> (hits: [SourceHit], key: MatchKey) {
     let key = normalizer.key(for: text)
     var hits: [SourceHit] = []
     key.units.withUnsafeBufferPointer { k in
       var i = 0
       while i < k.count {
-        if sourceSpaced, i > 0, TargetWordKeys.isWordUnit(k[i - 1]) { i += 1; continue }
-        let found = sourceTrie.longestMatch(in: k, from: i) { end in
-          !self.sourceSpaced || end == k.count || !TargetWordKeys.isWordUnit(k[end])
-        }
+        guard Containment.isBoundary(k, at: i) else { i += 1; continue }
+        let found = sourceTrie.longestMatch(in: k, from: i) { end in Containment.isBoundary(k, at: end) }
         if let found {
           hits.append(SourceHit(concept: Int(found.value), range: key.originalRange(i..<found.end)))
           i = found.end
@@ -111,26 +106,13 @@ public final class CheckIndex {
     let key = normalizer.key(for: text).units
     var concepts = Set<Int>()
     key.withUnsafeBufferPointer { k in
-      for i in 0..<k.count where !(sourceSpaced && i > 0 && TargetWordKeys.isWordUnit(k[i - 1])) {
-        for m in sourceTrie.allMatches(in: k, from: i)
-        where !sourceSpaced || m.end == k.count || !TargetWordKeys.isWordUnit(k[m.end]) {
+      for i in 0..<k.count where Containment.isBoundary(k, at: i) {
+        for m in sourceTrie.allMatches(in: k, from: i) where Containment.isBoundary(k, at: m.end) {
           concepts.insert(Int(m.value))
         }
       }
     }
     return concepts
-  }
-
-  /// Whether a source match key contains a concept's source term anywhere (nested terms included).
-  func keyContains(_ key: [UInt16], concept: Int) -> Bool {
-    let needle = concepts[concept].sourceKey
-    guard needle.count <= key.count, let first = needle.first else { return false }
-    var i = 0
-    while i + needle.count <= key.count {
-      if key[i] == first, key[i..<(i + needle.count)].elementsEqual(needle) { return true }
-      i += 1
-    }
-    return false
   }
 
   // MARK: Target side

@@ -54,11 +54,14 @@ extension CheckPass {
   }
 
   /// Whether the content words of target words `k` of sentence `j` all belong to approved
-  /// renderings of `c`: a partial or restructured rendering ("reached" for "reached important
+  /// renderings of `c` or of a term nested in it: a partial or restructured rendering ("reached" for "reached important
   /// common understandings", "G20" for "the Group of 20 (G20)"), not another choice of words.
   private func isPartial(_ c: Int, _ j: Int, _ k: ClosedRange<Int>) -> Bool {
     var allowed = Set<Int32>()
-    for r in index.concepts[c].renderings where checker.standing(r.entry, at: date) == .approved { allowed.formUnion(r.words.loose) }
+    // Renderings of the term's parts count too: 共建"一带一路" as "cooperation under the Belt and Road Initiative".
+    for part in checker.nestedConcepts(c) {
+      for r in index.concepts[part].renderings where checker.standing(r.entry, at: date) == .approved { allowed.formUnion(r.words.loose) }
+    }
     let w = tgtWords[j]
     return k.allSatisfy { index.targetKeys.isFunctionWord(w.loose[$0]) || allowed.contains(w.loose[$0]) }
   }

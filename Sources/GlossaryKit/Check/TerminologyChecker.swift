@@ -102,6 +102,17 @@ public final class TerminologyChecker {
     return try evidence.linkedWords(queries: queries, spans: spans, ctx: ctx, hits: hits, targetWords: words)
   }
 
+  /// Concept `c` and the concepts whose source term is nested in its own (一带一路 in 共建"一带一路").
+  func nestedConcepts(_ c: Int) -> Set<Int> {
+    if let known = nested[c] { return known }
+    var set = index.concepts[c].sourceKey.withUnsafeBufferPointer { index.allSourceConcepts(in: $0) }
+    set.insert(c)
+    nested[c] = set
+    return set
+  }
+
+  private var nested: [Int: Set<Int>] = [:]
+
   /// Concepts sharing rendering words `loose` (for `--reverse`).
   func concepts(sharing loose: [Int32], or c: Int) -> [Int] { conceptsByRendering[loose] ?? [c] }
 }
