@@ -6,7 +6,8 @@
 //   swift run -c release glossary-bench wordalign word alignment speed
 //   swift run -c release glossary-bench lookup    glossary lookup vs grep -F
 //   swift run -c release glossary-bench extract   corpus mining speed
-//   swift run -c release glossary-bench check     terminology check speed
+//   swift run -c release glossary-bench check     terminology check speed (--long: one long sentence)
+//   swift run -c release glossary-bench plant     planted terminology errors for scripts/eval-check.sh
 import Foundation
 
 let benchmarks: [String: ([String]) throws -> Void] = [
@@ -16,6 +17,7 @@ let benchmarks: [String: ([String]) throws -> Void] = [
   "lookup": benchLookup,
   "extract": benchExtract,
   "check": benchCheck,
+  "plant": benchPlant,
 ]
 
 let args = Array(CommandLine.arguments.dropFirst())

@@ -20,6 +20,10 @@ struct CheckPass {
   var missing: [(query: TermEvidence.Query, concept: Int, src: CheckLocation)] = []
   /// Per target sentence: concepts with an approved rendering in it (filled lazily).
   var approvedIn: [Int: Set<Int>] = [:]
+  /// Concepts of the span being checked (its terms and the terms nested in them).
+  var present = Set<Int>()
+  /// Source occurrences of each concept of `present` in the span (1 for a nested one).
+  var presentCount: [Int: Int] = [:]
 
   init(
     checker: TerminologyChecker, date: ISODate, ctx: CheckContext, spans: [SentenceSpan], srcHits: [[CheckIndex.SourceHit]],
@@ -53,10 +57,20 @@ struct CheckPass {
       }
     }
     guard !order.isEmpty else { return }
+    // Terms nested in the span's terms (一带一路 in 共建"一带一路"): their wrong renderings are errors too.
+    var nested: [Int: Int] = [:]  // concept -> source sentence
+    for i in span.source {
+      ctx.source.utf16[ctx.ss[i].range].withUnsafeBufferPointer { buf in
+        for c in index.allSourceConcepts(in: buf) where first[c] == nil && nested[c] == nil && checker.isChecked(c) { nested[c] = i }
+      }
+    }
+    present = Set(order).union(nested.keys)
+    presentCount = count
+    for c in nested.keys { presentCount[c] = 1 }
     // Renderings of these concepts in the aligned target, one concept per target word.
     var found: [Int: [(sentence: Int, hit: CheckIndex.RenderingHit)]] = [:]
     for j in span.target {
-      let mine = tgtRaw[j].filter { first[$0.concept] != nil }
+      let mine = tgtRaw[j].filter { present.contains($0.concept) }
       for h in CheckIndex.resolve(mine, index: index) { found[h.concept, default: []].append((j, h)) }
     }
     for c in order {
@@ -65,6 +79,74 @@ struct CheckPass {
       let srcLoc = ctx.location(sourceSide: true, sentence: si, range: srcHits[si][k].range, marks: marks)
       checkConcept(c, span: span, srcLoc: srcLoc, sourceCount: count[c] ?? 1, found: found[c] ?? [], query: .init(span: n, sentence: si, hit: k))
     }
+    for (c, i) in nested.sorted(by: { $0.key < $1.key }) {
+      guard let hits = found[c], hits.contains(where: { checker.standing(rendering($0.hit).entry, at: date) == .outdated }) else { continue }
+      reportOutdated(c, found: hits, sourceCount: 1, srcLoc: nestedLocation(c, sentence: i), expected: checker.expected(concept: c, at: date))
+    }
+  }
+
+  /// The rendering of a hit.
+  func rendering(_ h: CheckIndex.RenderingHit) -> CheckIndex.Rendering { index.concepts[h.concept].renderings[h.rendering] }
+
+  /// Whether a rendering found for `c` is also an approved rendering of another term of the span
+  /// ("President" for 总统 beside 国家主席): it then says nothing about `c`.
+  func explainedElsewhere(_ h: CheckIndex.RenderingHit, of c: Int) -> Bool {
+    checker.concepts(sharing: rendering(h).words.loose, or: c).contains { o in
+      o != c && present.contains(o)
+        && index.concepts[o].renderings.contains { $0.words.loose == rendering(h).words.loose && checker.standing($0.entry, at: date) == .approved }
+    }
+  }
+
+  /// Reports the outdated renderings of `c` among `found` (errors), unless `c` has as many
+  /// approved renderings of its own as source occurrences: an outdated rendering beside them
+  /// usually renders another word (首相 "Prime Minister" next to 国务院总理 "Premier of the State Council").
+  /// Returns whether one was reported.
+  @discardableResult
+  mutating func reportOutdated(
+    _ c: Int, found: [(sentence: Int, hit: CheckIndex.RenderingHit)], sourceCount: Int, srcLoc: CheckLocation, expected: [String]
+  ) -> Bool {
+    let approved = found.filter { checker.standing(rendering($0.hit).entry, at: date) == .approved && !explainedElsewhere($0.hit, of: c) }
+    guard approved.count < sourceCount else { return false }
+    var reported = false
+    for (j, h) in found where checker.standing(rendering(h).entry, at: date) == .outdated {
+      reported = true
+      reportWrong(c, sentence: j, hit: h, expected: expected, srcLoc: srcLoc, kind: .deprecated)
+    }
+    return reported
+  }
+
+  /// An outdated rendering of `c` that another term of the span also has as an approved one
+  /// ("Prime Minister": deprecated for 国务院总理, right for a foreign 总理) is a wrong rendering of
+  /// `c` when the target has it more often than the other terms occur in the source.
+  private mutating func reportSurplus(_ c: Int, span: SentenceSpan, srcLoc: CheckLocation, expected: [String]) -> Bool {
+    for r in index.concepts[c].renderings where checker.standing(r.entry, at: date) == .outdated {
+      let explainers = present.filter { o in
+        o != c && index.concepts[o].renderings.contains { $0.words.loose == r.words.loose && checker.standing($0.entry, at: date) == .approved }
+      }
+      guard !explainers.isEmpty else { continue }
+      var places: [(Int, CheckIndex.RenderingHit)] = []
+      for j in span.target {
+        for h in CheckIndex.resolve(tgtRaw[j].filter { present.contains($0.concept) }, index: index)
+        where rendering(h).words.loose == r.words.loose {
+          places.append((j, h))
+        }
+      }
+      guard places.count > explainers.reduce(0, { $0 + (presentCount[$1] ?? 1) }), let (j, h) = places.first else { continue }
+      let mine = CheckIndex.RenderingHit(
+        words: h.words, concept: c, rendering: index.concepts[c].renderings.firstIndex { $0.words.loose == r.words.loose && $0.entry == r.entry }!,
+        exact: h.exact)
+      reportWrong(c, sentence: j, hit: mine, expected: expected, srcLoc: srcLoc, kind: .deprecated)
+      return true
+    }
+    return false
+  }
+
+  /// Where nested term `c` is in source sentence `i` (the sentence when it cannot be placed).
+  private func nestedLocation(_ c: Int, sentence i: Int) -> CheckLocation {
+    let key = ctx.source.utf16[ctx.ss[i].range].withUnsafeBufferPointer { index.normalizer.key(for: $0) }
+    guard let r = Containment.ranges(of: index.concepts[c].sourceKey, in: key.units).first else { return ctx.sentenceLocation(source: i) }
+    let range = key.originalRange(r)
+    return ctx.location(sourceSide: true, sentence: i, range: range, marks: [range])
   }
 
   private mutating func checkConcept(
@@ -86,13 +168,8 @@ struct CheckPass {
       }
       used[c] = list
     }
-    // An outdated rendering beside as many approved ones as source occurrences usually renders
-    // another word (首相 "Prime Minister" next to 国务院总理 "Premier of the State Council").
-    var wrong = false
-    for (j, h, v) in others where v == .outdated && approved < sourceCount {
-      wrong = true
-      reportWrong(c, sentence: j, hit: h, expected: expected, srcLoc: srcLoc, kind: .deprecated)
-    }
+    var wrong = reportOutdated(c, found: found, sourceCount: sourceCount, srcLoc: srcLoc, expected: expected)
+    if approved == 0, !wrong { wrong = reportSurplus(c, span: span, srcLoc: srcLoc, expected: expected) }
     if approved > 0 || wrong || expected.isEmpty { return }
     if let (j, h, v) = others.first {
       // A rendering of the term that is not approved on this date: the translator's choice is known.

@@ -111,13 +111,19 @@ final class TermEvidence {
       var linkedTarget = [Bool](repeating: false, count: targetRefs[p.pair].count)
       for l in all { linkedTarget[l.target] = true }
       let refs = targetRefs[p.pair]
-      func joinable(_ t: Int, _ u: Int) -> Bool {
-        !linkedTarget[u] && !index.targetKeys.isFunctionWord(tw[refs[u].sentence].loose[refs[u].word])
-          && Self.adjacent(refs[min(t, u)], refs[max(t, u)], tw, ctx)
+      func free(_ t: Int, _ u: Int) -> Bool { !linkedTarget[u] && Self.adjacent(refs[min(t, u)], refs[max(t, u)], tw, ctx) }
+      func content(_ u: Int) -> Bool { !index.targetKeys.isFunctionWord(tw[refs[u].sentence].loose[refs[u].word]) }
+      /// The next edge when growing from `t` by `step`: one free content word, or a free function word and one.
+      func grow(_ t: Int, _ step: Int) -> Int? {
+        let u = t + step, v = t + 2 * step
+        guard u >= 0, u < refs.count, free(t, u) else { return nil }
+        if content(u) { return u }
+        guard v >= 0, v < refs.count, free(u, v), content(v) else { return nil }
+        return v
       }
       var a = lo, b = hi
-      while a > 0, lo - a < Self.growth, joinable(a, a - 1) { a -= 1 }
-      while b + 1 < linkedTarget.count, b - hi < Self.growth, joinable(b, b + 1) { b += 1 }
+      for _ in 0..<Self.growth { if let n = grow(a, -1) { a = n } else { break } }
+      for _ in 0..<Self.growth { if let n = grow(b, 1) { b = n } else { break } }
       var words = Set(mine)
       for t in a...b where t < lo || t > hi { words.insert(t) }
       out[q] = words.map { targetRefs[p.pair][$0] }.sorted()
@@ -125,8 +131,9 @@ final class TermEvidence {
     return out
   }
 
-  /// Unlinked content words added on each side of a term's links, at most (set by reading the
-  /// warnings on Corpus/ documents up to 2019: 2 words swallowed neighbouring terms).
+  /// Unlinked content words added on each side of a term's links, at most, each across at most one
+  /// function word ("heads of plan"); set by reading the warnings on Corpus/ documents up to 2019
+  /// (2 words swallowed neighbouring terms).
   static let growth = 1
 
   /// Whether two consecutive target words are one phrase: same sentence, only spaces (or a
