@@ -91,8 +91,9 @@ struct CheckPass {
   /// Whether a rendering found for `c` is also an approved rendering of another term of the span
   /// ("President" for 总统 beside 国家主席): it then says nothing about `c`.
   func explainedElsewhere(_ h: CheckIndex.RenderingHit, of c: Int) -> Bool {
-    checker.concepts(sharing: rendering(h).words.loose, or: c).contains { o in
-      o != c && present.contains(o)
+    let own = checker.nestedConcepts(c)
+    return checker.concepts(sharing: rendering(h).words.loose, or: c).contains { o in
+      !own.contains(o) && present.contains(o)
         && index.concepts[o].renderings.contains { $0.words.loose == rendering(h).words.loose && checker.standing($0.entry, at: date) == .approved }
     }
   }
@@ -120,10 +121,10 @@ struct CheckPass {
   /// `c` when the target has it more often than the other terms occur in the source.
   private mutating func reportSurplus(_ c: Int, span: SentenceSpan, srcLoc: CheckLocation, expected: [String]) -> Bool {
     for r in index.concepts[c].renderings where checker.standing(r.entry, at: date) == .outdated {
+      let own = checker.nestedConcepts(c)  // 总理 in 国务院总理 explains nothing about it
       let explainers = present.filter { o in
-        o != c && index.concepts[o].renderings.contains { $0.words.loose == r.words.loose && checker.standing($0.entry, at: date) == .approved }
+        !own.contains(o) && index.concepts[o].renderings.contains { $0.words.loose == r.words.loose && checker.standing($0.entry, at: date) == .approved }
       }
-      guard !explainers.isEmpty else { continue }
       var places: [(Int, CheckIndex.RenderingHit)] = []
       for j in span.target {
         for h in CheckIndex.resolve(tgtRaw[j].filter { present.contains($0.concept) }, index: index)

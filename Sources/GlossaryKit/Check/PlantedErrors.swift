@@ -61,7 +61,18 @@ public struct PlantedErrors {
     let resolved = CheckIndex.resolve(raw, index: index)
     var targetCount: [[Int32]: Int] = [:]
     for h in resolved { targetCount[index.concepts[h.concept].renderings[h.rendering].words.loose, default: 0] += 1 }
+    // Paragraph by paragraph (translations keep the paragraphing): the term must be in the source
+    // paragraph of the same rank as the target paragraph of the rendering.
+    let sourceParagraphs = SentenceSegmenter.paragraphs(source.utf16).map { r in
+      source.utf16[r].withUnsafeBufferPointer { index.allSourceConcepts(in: $0) }
+    }
+    let targetParagraphs = SentenceSegmenter.paragraphs(target.utf16)
+    func paragraph(of h: CheckIndex.RenderingHit) -> Int? {
+      let at = words.ranges[h.words.lowerBound].lowerBound
+      return targetParagraphs.firstIndex { $0.contains(at) }
+    }
     for h in resolved where present.contains(h.concept) && checker.isChecked(h.concept) {
+      guard let p = paragraph(of: h), p < sourceParagraphs.count, sourceParagraphs[p].contains(h.concept) else { continue }
       guard targetCount[index.concepts[h.concept].renderings[h.rendering].words.loose]! <= sourceCount[h.concept, default: 0] else { continue }
       let concept = index.concepts[h.concept]
       let e = concept.renderings[h.rendering].entry
