@@ -77,7 +77,7 @@ struct LookupCommand: ParsableCommand {
       } else if hits.isEmpty {
         FileHandle.standardError.write(Data("glossary: nothing found for \"\(query)\"\n".utf8))
       } else {
-        var p = LookupPrinter(color: Terminal.useColor)
+        var p = LookupPrinter(color: Terminal.useColor, asOf: options.asOf)
         p.print(hits, into: &out)
       }
     }
@@ -125,6 +125,8 @@ func compactJSON<T: Encodable>(_ value: T) throws -> String {
 /// Text output of lookup hits.
 struct LookupPrinter {
   var color: Bool
+  /// With `--as-of`: renderings are labelled by their standing on that date (GlossaryEntry.label(on:)).
+  var asOf: ISODate? = nil
 
   func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
 
@@ -151,14 +153,15 @@ struct LookupPrinter {
       case .fuzzy: head = "did you mean " + head + (h.matchedSource ? "" : " (\(h.matched))") + "?"
       }
       out.line(head + paint("  \(h.glossary):\(h.line)", "2"))
-      let width = h.entries.map(\.status.rawValue.count).max() ?? 9
-      for e in h.entries {
-        let label = e.status.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
-        var line = "  " + paint(label, statusColor(e.status)) + "  " + (e.status == .preferred ? paint(e.target, "1") : e.target)
+      let labels = h.entries.map { e in asOf.map { e.label(on: $0) } ?? e.status }
+      let width = labels.map(\.rawValue.count).max() ?? 9
+      for (e, status) in zip(h.entries, labels) {
+        let label = status.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
+        var line = "  " + paint(label, statusColor(status)) + "  " + (status == .preferred ? paint(e.target, "1") : e.target)
         if e.validFrom != nil || e.validTo != nil {
           line += "  (\(e.validFrom?.description ?? "…") to \(e.validTo?.description ?? "now"))"
         }
-        if !e.replacedBy.isEmpty { line += "  -> use: " + e.replacedBy }
+        if !e.replacedBy.isEmpty { line += (status == e.status ? "  -> use: " : "  -> later: ") + e.replacedBy }
         out.line(line)
         let pad = String(repeating: " ", count: width + 4)
         if !e.note.isEmpty { out.line(pad + paint("note: " + e.note, "2")) }

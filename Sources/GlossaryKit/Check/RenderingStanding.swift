@@ -29,6 +29,12 @@ extension GlossaryEntry {
     }
   }
 
+  /// The status a rendering had on `date`, for labels (`lookup --as-of`): a superseded rendering
+  /// still valid then was the preferred one ("...for mankind" on 2016-01-01); otherwise its status.
+  public func label(on date: ISODate) -> TermStatus {
+    status == .superseded && standing(on: date) == .approved ? .preferred : status
+  }
+
   /// The day from which the rendering is wrong: valid_from for a deprecated row that has one,
   /// the day after valid_to for one that ended; nil when it was never right.
   public var wrongSince: ISODate? {
