@@ -55,6 +55,23 @@ public enum Containment {
     whole.withUnsafeBufferPointer { w in part.withUnsafeBufferPointer { ranges(of: $0, in: w) } }
   }
 
+  /// The occurrences of `part` anywhere in `whole`, word boundaries or not, left to right, not
+  /// overlapping: the fallback of a caller that first asked for whole words (an English plural,
+  /// `road` in `roads`, is still highlighted).
+  public static func rangesAnywhere(of part: [UInt16], in whole: [UInt16]) -> [Range<Int>] {
+    var out: [Range<Int>] = []
+    whole.withUnsafeBufferPointer { w in
+      part.withUnsafeBufferPointer { p in
+        occurrences(of: p, in: w) { start in
+          if let last = out.last, start < last.upperBound { return true }
+          out.append(start..<(start + p.count))
+          return true
+        }
+      }
+    }
+    return out
+  }
+
   /// The first index where the token sequence `part` occurs as a contiguous run in `whole`.
   public static func firstIndex<T: Equatable>(of part: [T], in whole: [T]) -> Int? {
     var at: Int? = nil

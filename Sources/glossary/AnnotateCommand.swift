@@ -61,7 +61,7 @@ struct AnnotateCommand: ParsableCommand {
       out.line("term\toccurrences\trenderings\tavoid\tnotes")
       for c in annotation.concepts {
         out.line([c.term, String(c.occurrences), c.renderings.joined(separator: " | "), c.avoid.joined(separator: " | "), c.notes.joined(separator: " ")]
-          .map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\t"))
+          .map(OneLine.flatten).joined(separator: "\t"))
       }
     case .text:
       let color = Terminal.useColor

@@ -42,7 +42,7 @@ struct SegmentCommand: ParsableCommand {
       if format == .json {
         out.line(try jsonString(sentences.enumerated().map { SentenceJSON($1, index: $0, in: document) }))
       } else {
-        for s in sentences { out.line(oneLine(document.string(s.range))) }
+        for s in sentences { out.line(OneLine.flatten(document.string(s.range))) }
       }
     case .words:
       let normalizer = try MatchKeyNormalizer()
@@ -72,7 +72,6 @@ struct SegmentCommand: ParsableCommand {
     try out.finish()
   }
 
-  private func oneLine(_ s: String) -> String { s.replacingOccurrences(of: "\n", with: " ") }
 }
 
 struct SentenceJSON: Encodable {

@@ -42,6 +42,13 @@ import Testing
     #expect(svg.contains("stroke-dasharray"))
   }
 
+  @Test func chartsAreValidXMLEvenWithControlCharacters() {
+    let odd = entry("R&D <cooperation>\u{1}", .preferred, ["2016-01-22-d"])
+    let svg = HistoryChart.svg(TermHistory(source: "一带一路", entries: [odd]))
+    #expect(svg.contains("R&amp;D &lt;cooperation&gt;\u{FFFD} (preferred)"))
+    #expect(!svg.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" })
+  }
+
   @Test func conceptIsFoundByEitherLanguage() throws {
     let g = Glossary(sourceLanguage: "zh", targetLanguage: "en", entries: [
       GlossaryEntry(source: "人类命运共同体", target: "a community with a shared future for humanity", status: .preferred),

@@ -78,7 +78,7 @@ public struct CheckLocation: Codable, Sendable, Equatable {
       i = m.end
     }
     out.unicodeScalars.append(contentsOf: scalars[i...])
-    return out.replacingOccurrences(of: "\n", with: " ")
+    return OneLine.flatten(out)
   }
 }
 

@@ -41,9 +41,7 @@ extension CheckReport {
 
   /// One TSV row per finding (tabs and line breaks in fields become spaces).
   public func tsvRows() -> [String] {
-    func clean(_ s: String) -> String {
-      s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
-    }
+    let clean = OneLine.flatten
     return findings.map { f in
       [
         f.kind.rawValue, f.severity.rawValue, f.term, f.expected.joined(separator: " | "), f.found ?? "",

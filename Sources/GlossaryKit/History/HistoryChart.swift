@@ -94,8 +94,6 @@ public enum HistoryChart {
     return svg + "</svg>\n"
   }
 
-  static func escape(_ s: String) -> String {
-    s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-  }
+  /// Text content of the SVG (valid XML 1.0: control characters replaced, see ``XMLEscaper``).
+  static func escape(_ s: String) -> String { XMLEscaper.escape(s) }
 }

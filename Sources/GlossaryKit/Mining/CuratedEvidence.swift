@@ -107,9 +107,8 @@ extension PreparedCorpus {
     return picks.map { p in
       let pair = self.pairs[Int(p)]
       let doc = documents[Int(pair.document)]
-      return TermExample(document: doc.id, source: oneLine(doc.source.string(pair.sourceRange)), target: oneLine(doc.target.string(pair.targetRange)))
+      return TermExample(document: doc.id, source: OneLine.flatten(doc.source.string(pair.sourceRange)), target: OneLine.flatten(doc.target.string(pair.targetRange)))
     }
   }
 
-  private func oneLine(_ s: String) -> String { s.split(whereSeparator: { $0 == "\n" }).joined(separator: " ") }
 }

@@ -41,19 +41,19 @@ public struct ReviewHighlighter {
 
   /// UTF-16 ranges of every occurrence of `term` in `text`.
   ///
-  /// Latin-letter edges of the term must fall on word edges in the text
-  /// (`road` is not found in `roads`... unless nothing else is: then a plain
-  /// substring hit is used, so an English plural still gets highlighted).
-  /// A leading English article of the term (`the`, `a`, `an`) is optional.
+  /// The term must stand on word boundaries in the text (``Containment``: `road`
+  /// is not found in `roads`... unless nothing else is: then a plain substring
+  /// hit is used, so an English plural still gets highlighted). A leading English
+  /// article of the term (``EnglishFolding/articles``) is optional.
   public func ranges(of term: String, in text: String) -> [Range<Int>] {
     let key = normalizer.key(for: text)
     var candidates = [normalizer.key(for: term).units]
-    for article in ["the ", "a ", "an "] where candidates[0].starts(with: Array(article.utf16)) {
-      candidates.append(Array(candidates[0].dropFirst(article.utf16.count)))
+    for article in EnglishFolding.articles where candidates[0].starts(with: Array((article + " ").utf16)) {
+      candidates.append(Array(candidates[0].dropFirst(article.utf16.count + 1)))
     }
-    for strictEdges in [true, false] {
+    for wholeWords in [true, false] {
       for needle in candidates where !needle.isEmpty {
-        let hits = find(needle, in: key.units, strictEdges: strictEdges)
+        let hits = wholeWords ? Containment.ranges(of: needle, in: key.units) : Containment.rangesAnywhere(of: needle, in: key.units)
         if !hits.isEmpty { return hits.map { key.originalRange($0) } }
       }
     }
@@ -72,31 +72,5 @@ public struct ReviewHighlighter {
         document: $0.document, source: highlight(entry.source, in: $0.source),
         target: highlight(entry.target, in: $0.target))
     }
-  }
-
-  private static func isWordUnit(_ u: UInt16) -> Bool {
-    (u >= 0x30 && u <= 0x39) || (u >= 0x61 && u <= 0x7A) || (u >= 0x41 && u <= 0x5A) || (u >= 0xC0 && u < 0x2E80)
-  }
-
-  private func find(_ needle: [UInt16], in hay: [UInt16], strictEdges: Bool) -> [Range<Int>] {
-    guard needle.count <= hay.count else { return [] }
-    var out: [Range<Int>] = []
-    var i = 0
-    let checkStart = ReviewHighlighter.isWordUnit(needle[0])
-    let checkEnd = ReviewHighlighter.isWordUnit(needle[needle.count - 1])
-    while i + needle.count <= hay.count {
-      if hay[i] == needle[0] && hay[i..<(i + needle.count)].elementsEqual(needle) {
-        let end = i + needle.count
-        let okStart = !strictEdges || !checkStart || i == 0 || !ReviewHighlighter.isWordUnit(hay[i - 1])
-        let okEnd = !strictEdges || !checkEnd || end == hay.count || !ReviewHighlighter.isWordUnit(hay[end])
-        if okStart && okEnd {
-          out.append(i..<end)
-          i = end
-          continue
-        }
-      }
-      i += 1
-    }
-    return out
   }
 }
