@@ -1,3 +1,5 @@
+import GlossaryText
+
 /// A link between source token `source` and target token `target` (0-based), as in Pharaoh `i-j`.
 public struct AlignmentLink: Hashable, Comparable, Sendable, CustomStringConvertible {
   public var source: Int
@@ -46,8 +48,9 @@ public struct WordAlignOptions: Sendable {
   public var identicalWeight = 1.0
   /// Variational Bayes t-tables with this Dirichlet concentration (nil: plain EM).
   public var variationalAlpha: Double? = nil
-  /// Worker threads for the E-step (the corpus is split into this many chunks).
-  public var threads = 2
+  /// Worker threads for the E-step (the corpus is split into this many chunks); default: the
+  /// project's one thread policy (``Parallel/workers(for:)``: the active processor count).
+  public var threads = Parallel.workers(for: Int.max)
 
   public init() {}
 }

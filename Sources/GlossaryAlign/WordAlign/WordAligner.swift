@@ -1,4 +1,4 @@
-import Dispatch
+import GlossaryText
 import Foundation
 
 /// Unsupervised word aligner: IBM Model 1 then an HMM alignment model with jump
@@ -176,8 +176,7 @@ public final class WordAligner: @unchecked Sendable {
   public func allLinks(_ range: Range<Int>? = nil, symmetrization: Symmetrization = .growDiagFinalAnd) -> [[AlignmentLink]] {
     let range = range ?? 0..<corpus.count
     let chunks = splitRange(range)
-    let results = UnsafeResults<[[AlignmentLink]]>(count: chunks.count)
-    DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
+    let results = Parallel.map(chunks.count, workers: chunks.count) { c in
       let scratch = Scratch()
       var out: [[AlignmentLink]] = []
       out.reserveCapacity(chunks[c].count)
@@ -186,9 +185,9 @@ public final class WordAligner: @unchecked Sendable {
         out.append(symmetrization.apply(forward: d.forward, reverse: d.reverse,
                                         sourceLength: corpus.source(p).count, targetLength: corpus.target(p).count))
       }
-      results.set(c, out)
+      return out
     }
-    return results.values.flatMap { $0 ?? [] }
+    return results.flatMap { $0 }
   }
 
   // MARK: EM
@@ -197,15 +196,14 @@ public final class WordAligner: @unchecked Sendable {
   func iterate() {
     let chunks = splitRange(0..<corpus.count)
     let m = options.maxJump
-    let results = UnsafeResults<Counts>(count: chunks.count)
-    DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
+    let results = Parallel.map(chunks.count, workers: chunks.count) { c in
       var counts = Counts(pairs: pairSource.count, sources: reverseNull.count, targets: forwardNull.count, jumps: 2 * m + 1)
       let scratch = Scratch()
       for p in chunks[c] { expectation(pair: p, into: &counts, scratch: scratch) }
-      results.set(c, counts)
+      return counts
     }
-    guard var total = results.values.first ?? nil else { return }
-    for c in results.values.indices.dropFirst() { if let r = results.values[c] { total.add(r) } }
+    guard var total = results.first else { return }
+    for r in results.dropFirst() { total.add(r) }
     logLikelihoods.append(total.logLikelihood)
     maximize(total)
   }
@@ -304,12 +302,6 @@ struct Counts {
 }
 
 /// One slot per worker, each written once by its own worker (distinct indices: no race).
-final class UnsafeResults<T>: @unchecked Sendable {
-  var values: [T?]
-  init(count: Int) { values = Array(repeating: nil, count: count) }
-  func set(_ i: Int, _ v: T) { values[i] = v }
-}
-
 /// Open-addressing map (source id, target id) -> pair id.
 struct PairTable: Sendable {
   private var keys = [UInt64](repeating: .max, count: 1024)
