@@ -10,11 +10,9 @@ import GlossaryKit
 enum Failure {
   static func exit(with error: Error) -> Never {
     if let posix = error as? POSIXError, posix.code == .EPIPE { Foundation.exit(0) }
-    // A command's own exit code (1 for findings, 64 ...), --help and validation: swift-argument-parser.
-    // (swift-argument-parser's own errors, e.g. the one --help ends a subcommand with, are internal types.)
-    if error is ExitCode || error is CleanExit || error is ValidationError
-      || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
-    {
+    // swift-argument-parser's own errors: a command's exit code (ExitCode(1) for findings ...),
+    // CleanExit, ValidationError, and --help, which its HelpCommand throws from run().
+    if !(error is ExitCodeConvertible), String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
       GlossaryCommand.exit(withError: error)
     }
     printError(ExitStatus.message(for: error))

@@ -4,6 +4,18 @@ import Testing
 
 /// `glossary normalize` and `glossary segment`, and how bad input is reported.
 @Suite struct TextCommandTests {
+  @Test func helpVersionAndUsageGoThroughTheArgumentParser() throws {
+    let root = try TestSupport.run(["--help"])
+    #expect(root.status == 0 && root.stdout.contains("OVERVIEW: Mine, review and serve bilingual glossaries"))
+    let sub = try TestSupport.run(["add", "--help"])
+    #expect(sub.status == 0 && sub.stdout.contains("OVERVIEW: Add a rendering"))
+    #expect(try TestSupport.run(["help", "lookup"]).status == 0)
+    let version = try TestSupport.run(["--version"])
+    #expect(version.status == 0 && version.stdout.hasPrefix("glossary "))
+    let usage = try TestSupport.run(["lookup", "--no-such-option"])
+    #expect(usage.status == 64 && usage.stderr.contains("Unknown option"))
+  }
+
   @Test func normalizeKeysAreEqualForVariants() throws {
     let r = try TestSupport.run(["normalize", "--key"], stdin: "國家主席習近平\n国家主席习近平\nＣＯＶＩＤ－１９\ncovid-19\n")
     #expect(r.status == 0)
