@@ -24,9 +24,12 @@ let package = Package(
     .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
     // C shim over libxml2's streaming reader, hardened for untrusted TBX; its public header uses only <stdint.h> types.
     .target(name: "CXML", dependencies: ["CLibXML2"]),
+    // The system SQLite (Debian libsqlite3-dev, found with pkg-config sqlite3): the alignment store
+    // and the concordance index (FTS5, trigram tokenizer). Used only by GlossaryKit/Store.
+    .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
     .target(name: "GlossaryText", dependencies: ["CICU"]),
     .target(name: "GlossaryAlign", dependencies: ["GlossaryText"]),
-    .target(name: "GlossaryKit", dependencies: ["GlossaryAlign", "GlossaryText", "CXML"]),
+    .target(name: "GlossaryKit", dependencies: ["GlossaryAlign", "GlossaryText", "CXML", "CSQLite"]),
 
     // MARK: Tools
     .executableTarget(

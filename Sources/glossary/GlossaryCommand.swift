@@ -25,7 +25,7 @@ struct GlossaryCommand: ParsableCommand {
       LookupCommand.self, AddCommand.self, EditCommand.self, DeprecateCommand.self, RemoveCommand.self,
       ExportCommand.self, ImportCommand.self,
       ReviewCommand.self, CheckCommand.self, AnnotateCommand.self,
-      CorpusCommand.self, HistoryCommand.self, StatsCommand.self,
+      CorpusCommand.self, HistoryCommand.self, ConcordanceCommand.self, StatsCommand.self,
     ]
   )
 

@@ -23,8 +23,9 @@ struct DoubleBuffer {
   func free() { pointer.deallocate() }
 }
 
-/// Per-worker scratch memory for the kernels, reused across pairs.
-final class Scratch {
+/// Per-worker scratch memory for the kernels, reused across pairs (one per thread).
+public final class Scratch {
+  public init() {}
   var emF = DoubleBuffer(), emR = DoubleBuffer()
   var nullF = DoubleBuffer(), nullR = DoubleBuffer()
   var postF = DoubleBuffer(), postR = DoubleBuffer()
@@ -68,23 +69,9 @@ extension WordAligner {
     for f in tgt { nullF[j] = forwardNull[Int(f)]; j += 1 }
     var i = 0
     for e in src { nullR[i] = reverseNull[Int(e)]; i += 1 }
-    let postF = s.postF.ensure(I * J), postR = s.postR.ensure(I * J)
-    let pnF = s.postNullF.ensure(J), pnR = s.postNullR.ensure(I)
-    let p0 = options.nullProbability
-    if useHMM {
-      let m = options.maxJump
-      let a = forwardJump.withUnsafeBufferPointer { jp in
-        hmm(C: I, G: J, em: emF, enull: nullF, jump: jp.baseAddress!, maxJump: m, p0: p0, s: s,
-            post: postF, postNull: pnF, jumpCounts: forwardJumpCounts)
-      }
-      let b = reverseJump.withUnsafeBufferPointer { jp in
-        hmm(C: J, G: I, em: emR, enull: nullR, jump: jp.baseAddress!, maxJump: m, p0: p0, s: s,
-            post: postR, postNull: pnR, jumpCounts: reverseJumpCounts)
-      }
-      return a + b
-    }
-    return model1(C: I, G: J, em: emF, enull: nullF, p0: p0, post: postF, postNull: pnF)
-      + model1(C: J, G: I, em: emR, enull: nullR, p0: p0, post: postR, postNull: pnR)
+    return directionalPosteriors(
+      I: I, J: J, scratch: s, options: options, useHMM: useHMM, forwardJump: forwardJump, reverseJump: reverseJump,
+      forwardJumpCounts: forwardJumpCounts, reverseJumpCounts: reverseJumpCounts)
   }
 
   /// E-step of pair `p`: adds expected counts.
@@ -133,39 +120,72 @@ extension WordAligner {
     let I = corpus.source(p).count, J = corpus.target(p).count
     guard I > 0, J > 0 else { return ([], []) }
     posteriors(pair: p, scratch: s, forwardJumpCounts: nil, reverseJumpCounts: nil)
-    let postF = s.postF.pointer, postR = s.postR.pointer
-    let tau = options.posteriorThreshold
-    var forward: [AlignmentLink] = [], reverse: [AlignmentLink] = []
-    if let avg = options.averagedThreshold {
-      for i in 0..<I {
-        for j in 0..<J where (postF[j * I + i] + postR[i * J + j]) / 2 >= avg {
-          forward.append(AlignmentLink(source: i, target: j))
-        }
-      }
-      return (forward, forward)
+    return decodePosteriors(I: I, J: J, scratch: s, options: options)
+  }
+}
+
+/// Both directions' posteriors of one pair whose emissions and null emissions are in the
+/// scratch (emF: J x I, emR: I x J, nullF: J, nullR: I): HMM when `useHMM`, else Model 1.
+/// Fills postF / postR; returns the log-likelihood of both directions. Shared by the
+/// trainer (`WordAligner`) and the frozen model (`WordAlignModel`).
+func directionalPosteriors(
+  I: Int, J: Int, scratch s: Scratch, options: WordAlignOptions, useHMM: Bool, forwardJump: [Double], reverseJump: [Double],
+  forwardJumpCounts: UnsafeMutablePointer<Double>?, reverseJumpCounts: UnsafeMutablePointer<Double>?
+) -> Double {
+  let emF = s.emF.pointer, emR = s.emR.pointer, nullF = s.nullF.pointer, nullR = s.nullR.pointer
+  let postF = s.postF.ensure(I * J), postR = s.postR.ensure(I * J)
+  let pnF = s.postNullF.ensure(J), pnR = s.postNullR.ensure(I)
+  let p0 = options.nullProbability
+  if useHMM {
+    let m = options.maxJump
+    let a = forwardJump.withUnsafeBufferPointer { jp in
+      hmm(C: I, G: J, em: emF, enull: nullF, jump: jp.baseAddress!, maxJump: m, p0: p0, s: s,
+          post: postF, postNull: pnF, jumpCounts: forwardJumpCounts)
     }
-    if let avg = options.averagedDirectionalThreshold {
-      @inline(__always) func mean(_ i: Int, _ j: Int) -> Double { (postF[j * I + i] + postR[i * J + j]) / 2 }
-      for j in 0..<J {
-        var best = 0
-        for i in 1..<max(1, I) where mean(i, j) > mean(best, j) { best = i }
-        if mean(best, j) >= avg { forward.append(AlignmentLink(source: best, target: j)) }
+    let b = reverseJump.withUnsafeBufferPointer { jp in
+      hmm(C: J, G: I, em: emR, enull: nullR, jump: jp.baseAddress!, maxJump: m, p0: p0, s: s,
+          post: postR, postNull: pnR, jumpCounts: reverseJumpCounts)
+    }
+    return a + b
+  }
+  return model1(C: I, G: J, em: emF, enull: nullF, p0: p0, post: postF, postNull: pnF)
+    + model1(C: J, G: I, em: emR, enull: nullR, p0: p0, post: postR, postNull: pnR)
+}
+
+/// Directional links from the posteriors in the scratch (see `WordAlignOptions` for the rules).
+func decodePosteriors(I: Int, J: Int, scratch s: Scratch, options: WordAlignOptions) -> (forward: [AlignmentLink], reverse: [AlignmentLink]) {
+  let postF = s.postF.pointer, postR = s.postR.pointer
+  let tau = options.posteriorThreshold
+  var forward: [AlignmentLink] = [], reverse: [AlignmentLink] = []
+  if let avg = options.averagedThreshold {
+    for i in 0..<I {
+      for j in 0..<J where (postF[j * I + i] + postR[i * J + j]) / 2 >= avg {
+        forward.append(AlignmentLink(source: i, target: j))
       }
-      for i in 0..<I {
-        var best = 0
-        for j in 1..<max(1, J) where mean(i, j) > mean(i, best) { best = j }
-        if mean(i, best) >= avg { reverse.append(AlignmentLink(source: i, target: best)) }
-      }
-      return (forward, reverse)
+    }
+    return (forward, forward)
+  }
+  if let avg = options.averagedDirectionalThreshold {
+    @inline(__always) func mean(_ i: Int, _ j: Int) -> Double { (postF[j * I + i] + postR[i * J + j]) / 2 }
+    for j in 0..<J {
+      var best = 0
+      for i in 1..<max(1, I) where mean(i, j) > mean(best, j) { best = i }
+      if mean(best, j) >= avg { forward.append(AlignmentLink(source: best, target: j)) }
     }
     for i in 0..<I {
-      for j in 0..<J {
-        if postF[j * I + i] >= tau { forward.append(AlignmentLink(source: i, target: j)) }
-        if postR[i * J + j] >= tau { reverse.append(AlignmentLink(source: i, target: j)) }
-      }
+      var best = 0
+      for j in 1..<max(1, J) where mean(i, j) > mean(i, best) { best = j }
+      if mean(i, best) >= avg { reverse.append(AlignmentLink(source: i, target: best)) }
     }
     return (forward, reverse)
   }
+  for i in 0..<I {
+    for j in 0..<J {
+      if postF[j * I + i] >= tau { forward.append(AlignmentLink(source: i, target: j)) }
+      if postR[i * J + j] >= tau { reverse.append(AlignmentLink(source: i, target: j)) }
+    }
+  }
+  return (forward, reverse)
 }
 
 /// IBM Model 1 posteriors: p(a_g = c) ∝ (1 - p0) / C * t, null ∝ p0 * t_null.
