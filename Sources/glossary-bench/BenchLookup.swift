@@ -23,11 +23,7 @@ func benchLookup(_ args: [String]) throws {
     }
     i += 1
   }
-  let bin = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-    .appendingPathComponent("glossary").path
-  guard FileManager.default.isExecutableFile(atPath: bin) else {
-    throw NSError(domain: "bench", code: 1, userInfo: [NSLocalizedDescriptionKey: "build the glossary product first: \(bin)"])
-  }
+  let bin = try glossaryBinary()
   let dir = keep ?? NSTemporaryDirectory() + "glossary-bench-lookup-\(getpid())"
   try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
   defer { if keep == nil { try? FileManager.default.removeItem(atPath: dir) } }
@@ -65,23 +61,8 @@ func benchLookup(_ args: [String]) throws {
                Double(DispatchTime.now().uptimeNanoseconds - genStart) / 1e9))
 
   let query = sources[entries / 2 + 17]
-  /// Runs a program with output discarded and returns its exit status. posix_spawn + waitpid:
-  /// Foundation's Process.waitUntilExit polls on Linux and rounds every run up to ~50 ms.
-  func run(_ exe: String, _ arguments: [String]) throws -> Int32 {
-    var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    let argv = ([exe] + arguments).map { strdup($0) } + [nil]
-    defer { for a in argv { free(a) } }
-    var pid: pid_t = 0
-    let rc = posix_spawn(&pid, exe, &actions, nil, argv, environ)
-    guard rc == 0 else { throw NSError(domain: "bench", code: Int(rc), userInfo: [NSLocalizedDescriptionKey: "cannot start \(exe)"]) }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-    return (status >> 8) & 0xFF
-  }
+  /// Runs a program with output discarded and returns its exit status.
+  func run(_ exe: String, _ arguments: [String]) throws -> Int32 { try runProgram(exe, arguments).status }
   // Warm the page cache, then time grep.
   _ = try run("/bin/grep", ["-F", "-c", query, path])
   let grep = try best(of: 7) { _ = try run("/bin/grep", ["-F", query, path]) }

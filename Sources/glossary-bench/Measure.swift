@@ -29,3 +29,42 @@ func sharedDataPath() -> String? {
   let candidates = [ProcessInfo.processInfo.environment["GLOSSARY_SHARED_DATA"], "../shared/data"].compactMap { $0 }
   return candidates.first { FileManager.default.fileExists(atPath: $0) }
 }
+
+/// What a child process did: exit status, wall seconds, peak resident memory (MiB).
+struct ProgramRun {
+  var status: Int32
+  var seconds: Double
+  var peakMiB: Double
+}
+
+/// Runs a program, standard output to `stdout` (default /dev/null), standard error to /dev/null,
+/// and waits for it. posix_spawn + wait4: Foundation's Process.waitUntilExit polls on Linux and
+/// rounds every run up to ~50 ms; wait4 also gives the child's peak memory (ru_maxrss).
+func runProgram(_ exe: String, _ arguments: [String], stdout: String = "/dev/null") throws -> ProgramRun {
+  var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+  posix_spawn_file_actions_init(&actions)
+  defer { posix_spawn_file_actions_destroy(&actions) }
+  posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+  let argv = ([exe] + arguments).map { strdup($0) } + [nil]
+  defer { for a in argv { free(a) } }
+  var pid: pid_t = 0
+  let start = DispatchTime.now().uptimeNanoseconds
+  let rc = posix_spawn(&pid, exe, &actions, nil, argv, environ)
+  guard rc == 0 else { throw NSError(domain: "bench", code: Int(rc), userInfo: [NSLocalizedDescriptionKey: "cannot start \(exe)"]) }
+  var status: Int32 = 0
+  var usage = rusage()
+  while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+  let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+  return ProgramRun(status: (status >> 8) & 0xFF, seconds: elapsed, peakMiB: Double(usage.ru_maxrss) / 1024)
+}
+
+/// The `glossary` binary built beside this one.
+func glossaryBinary() throws -> String {
+  let bin = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    .appendingPathComponent("glossary").path
+  guard FileManager.default.isExecutableFile(atPath: bin) else {
+    throw NSError(domain: "bench", code: 1, userInfo: [NSLocalizedDescriptionKey: "build the glossary product first: \(bin)"])
+  }
+  return bin
+}

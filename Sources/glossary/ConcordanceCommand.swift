@@ -49,11 +49,12 @@ struct ConcordanceCommand: ParsableCommand {
       from: try parseDate(from, option: "--from"), to: try parseDate(to, option: "--to"), collection: collection)
     let glossaryList = try glossaries.paths().map { try GlossaryStore.load(path: $0) }
     let storePath = store ?? AlignmentStore.defaultPath(corpus: corpus)
-    if update || !FileManager.default.fileExists(atPath: storePath) {
+    if try update || !AlignmentStore.isComplete(path: storePath) {
       var u = try AlignmentStoreUpdate.prepare(corpusPath: corpus, storePath: storePath, glossaries: glossaryList, lexiconPath: lexicon)
       if Terminal.stderrIsTerminal { u.progress = { FileHandle.standardError.write(Data("\r\u{1B}[K\($0)".utf8)) } }
-      _ = try u.run()
+      let summary = try u.run().summary
       if Terminal.stderrIsTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+      for w in summary.skipped { Failure.printError("warning: " + w) }
     }
     let concordance = try Concordance(store: try AlignmentStore.openForReading(path: storePath))
     var q = ConcordanceQuery(query, side: side.flatMap(PairSide.init(rawValue:)), filter: filter)

@@ -128,6 +128,7 @@ extension WordAligner {
 /// scratch (emF: J x I, emR: I x J, nullF: J, nullR: I): HMM when `useHMM`, else Model 1.
 /// Fills postF / postR; returns the log-likelihood of both directions. Shared by the
 /// trainer (`WordAligner`) and the frozen model (`WordAlignModel`).
+@discardableResult
 func directionalPosteriors(
   I: Int, J: Int, scratch s: Scratch, options: WordAlignOptions, useHMM: Bool, forwardJump: [Double], reverseJump: [Double],
   forwardJumpCounts: UnsafeMutablePointer<Double>?, reverseJumpCounts: UnsafeMutablePointer<Double>?

@@ -120,6 +120,17 @@ public final class AlignmentStore {
     }
   }
 
+  /// Whether a store exists and its last update finished (an interrupted build or update leaves a
+  /// store that the next update continues; readers should run one first).
+  public static func isComplete(path: String) throws -> Bool {
+    guard FileManager.default.fileExists(atPath: path) else { return false }
+    do {
+      return try openForReading(path: path).meta("updated") != nil
+    } catch let e as StoreError where e.isCorruption {
+      return false
+    }
+  }
+
   /// Removes a store file with its WAL and shared-memory files.
   public static func remove(path: String) throws {
     for suffix in ["", "-wal", "-shm", "-journal"] where FileManager.default.fileExists(atPath: path + suffix) {

@@ -80,6 +80,7 @@ public struct AlignmentStoreUpdate {
       path: storePath, sourceLanguage: sourceLanguage.code, targetLanguage: targetLanguage.code, configuration: configuration)
     var summary = Summary()
     summary.rebuilt = rebuildReason ?? rebuilt
+    try store.db.execute("DELETE FROM meta WHERE key = 'updated'")
     let vocabulary = try StoreVocabulary(db: store.db)
     var known = try store.index()
     let documents = corpus.documents(pairedIn: sourceLanguage.code, targetLanguage.code)
@@ -148,6 +149,8 @@ public struct AlignmentStoreUpdate {
     let linker = WordModelTrainer(policy: wordModel, lexicon: lexicon, lexiconHash: lexiconHash, acceptedPairs: acceptedPairs, progress: progress)
     let model = try linker.currentModel(store: store, vocabulary: vocabulary, trained: &summary.modelTrained)
     summary.linked = try linker.link(store: store, vocabulary: vocabulary, model: model)
+    // Marks a store whose last update finished (readers update one that has no mark).
+    try store.setMeta("updated", ISODate.today().description)
     return (store, summary)
   }
 

@@ -108,9 +108,13 @@ final class DocumentAligner {
     let ts = try targetSegmenter.sentences(in: target)
     let beads = try align(ss.map { source.string($0.range) }, ts.map { target.string($0.range) }, ss.map(\.paragraph), ts.map(\.paragraph))
     var pairs: [PendingPair] = []
-    for bead in beads where !bead.source.isEmpty && !bead.target.isEmpty {
-      let sr = ss[bead.source.lowerBound].range.lowerBound..<ss[bead.source.upperBound - 1].range.upperBound
-      let tr = ts[bead.target.lowerBound].range.lowerBound..<ts[bead.target.upperBound - 1].range.upperBound
+    // Every bead is kept, 1-0 and 0-1 too (an empty side), so that the concordance finds every
+    // sentence; word alignment and mining use the pairs with both sides.
+    for bead in beads where !bead.source.isEmpty || !bead.target.isEmpty {
+      let sr = bead.source.isEmpty ? Self.emptyRange(at: bead.source.lowerBound, in: ss, source.utf16.count)
+        : ss[bead.source.lowerBound].range.lowerBound..<ss[bead.source.upperBound - 1].range.upperBound
+      let tr = bead.target.isEmpty ? Self.emptyRange(at: bead.target.lowerBound, in: ts, target.utf16.count)
+        : ts[bead.target.lowerBound].range.lowerBound..<ts[bead.target.upperBound - 1].range.upperBound
       let (sKey, sTokens) = try tokens(source, sr, sourceTokenizer)
       let (tKey, tTokens) = try tokens(target, tr, targetTokenizer)
       pairs.append(PendingPair(
@@ -118,6 +122,12 @@ final class DocumentAligner {
         sourceKey: sKey, targetKey: tKey, source: sTokens, target: tTokens))
     }
     return DocumentAlignment(document: doc, sourceFile: sourceFile, targetFile: targetFile, pairs: pairs)
+  }
+
+  /// The empty range where sentence `index` would start.
+  static func emptyRange(at index: Int, in sentences: [Sentence], _ length: Int) -> Range<Int> {
+    let at = index < sentences.count ? sentences[index].range.lowerBound : length
+    return at..<at
   }
 
   private func read(_ path: String) throws -> (TextDocument, StoreFile) {

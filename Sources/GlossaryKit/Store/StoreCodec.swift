@@ -69,7 +69,7 @@ struct ByteReader {
   /// A count or index: non-negative, at most `limit`.
   @inline(__always) mutating func count(limit: Int = Int(Int32.max)) throws -> Int {
     let v = try varint()
-    guard v <= UInt64(limit) else { throw Malformed() }
+    guard limit >= 0, v <= UInt64(limit) else { throw Malformed() }
     return Int(v)
   }
 

@@ -28,13 +28,15 @@ public struct StoredTokens: Sendable, Equatable {
 
   func encode(into w: inout ByteWriter) {
     w.count(ids.count)
+    // Ranges as signed deltas of their starts: tokens of one character that NFKC expands
+    // (㈠ -> (一)) share its range, so starts do not always grow.
     var last: Int32 = 0
     for k in 0..<ids.count {
       w.count(Int(ids[k]))
-      w.count(Int(ranges[k].lowerBound - last))
+      w.int(Int(ranges[k].lowerBound - last))
       w.count(Int(ranges[k].count))
       w.bytes.append(flags[k])
-      last = ranges[k].upperBound
+      last = ranges[k].lowerBound
     }
   }
 
@@ -45,14 +47,14 @@ public struct StoredTokens: Sendable, Equatable {
     var last = 0
     for _ in 0..<n {
       let id = try r.count(limit: vocabularyLimit)
-      let lo = last + (try r.count())
+      let lo = last + (try r.int())
       let hi = lo + (try r.count())
-      guard hi <= Int(Int32.max), !r.isAtEnd else { throw ByteReader.Malformed() }
+      guard lo >= 0, hi <= Int(Int32.max), !r.isAtEnd else { throw ByteReader.Malformed() }
       t.ids.append(Int32(id))
       t.ranges.append(Int32(lo)..<Int32(hi))
       t.flags.append(r.bytes[r.at])
       r.at += 1
-      last = hi
+      last = lo
     }
     return t
   }
@@ -71,6 +73,9 @@ public struct StoredPair: Sendable, Equatable {
   public var target: StoredTokens
   /// Word links (token indices; empty until the document is word-aligned).
   public var links: [AlignmentLink]
+
+  /// Both sides have text (1-0 and 0-1 beads are kept for the concordance only).
+  public var isAligned: Bool { !sourceRange.isEmpty && !targetRange.isEmpty }
 }
 
 /// A document pair as the store holds it: where it came from and its aligned,

@@ -50,6 +50,7 @@ struct WordModelTrainer {
     let corpusPairs = try store.counts().pairs
     guard corpusPairs > 0 else { return nil }
     var sample: [Int64] = [], hashes: [String] = [], pairs = 0
+    // pair_count includes 1-0 and 0-1 beads: close enough for a size limit.
     try store.db.prepare("SELECT id, pair_count, source_hash || target_hash FROM documents ORDER BY 3, id").rows { r in
       guard pairs < policy.samplePairs else { return }
       sample.append(r.int64(0))
@@ -69,7 +70,7 @@ struct WordModelTrainer {
     var sourceMap = [Int32](repeating: -1, count: vocabulary.source.count + 1)
     var targetMap = [Int32](repeating: -1, count: vocabulary.target.count + 1)
     try store.forEachDocument(where: "id IN (\(sample.map(String.init).joined(separator: ",")))", model: nil) { doc in
-      for p in doc.pairs {
+      for p in doc.pairs where p.isAligned {
         data.append(
           sourceIDs: p.source.ids.map { id in
             if sourceMap[Int(id)] < 0 { sourceMap[Int(id)] = data.sourceVocabulary.id(vocabulary.source[id]) }
@@ -110,7 +111,7 @@ struct WordModelTrainer {
       try store.forEachDocument(where: "id IN (\(batch.map(String.init).joined(separator: ",")))", model: nil) { docs.append($0) }
       let links = Parallel.map(docs.count, state: { Scratch() }) { scratch, i -> (rowID: Int64, links: [[AlignmentLink]]) in
         (docs[i].rowID, docs[i].pairs.map { p in
-          m.links(source: p.source.ids.map { sourceMap[Int($0)] }, target: p.target.ids.map { targetMap[Int($0)] },
+          p.source.count == 0 || p.target.count == 0 ? [] : m.links(source: p.source.ids.map { sourceMap[Int($0)] }, target: p.target.ids.map { targetMap[Int($0)] },
                   symmetrization: symmetrization, scratch: scratch)
         })
       }
