@@ -91,13 +91,26 @@ import Testing
     }
   }
 
-  @Test func englishFolding() {
-    func fold(_ s: String) -> String { String(decoding: LookupKeys.foldEnglish(Array(s.utf8)), as: UTF8.self) }
-    #expect(fold("the communities") == "community")
-    #expect(fold("the") == "the")
-    #expect(fold("  a  bus   glasses boxes churches wishes buzzes studies ties kiss") == "bus glass box church wish buzz study tie kiss")
-    #expect(fold("an 2020s ideas") == "2020s idea")
-    #expect(fold("") == "")
+  @Test func englishKeysAreEnglishFoldingOfMatchKeys() throws {
+    let keys = try LookupKeys()
+    func key(_ s: String) -> String { String(decoding: keys.key(s, language: "en"), as: UTF8.self) }
+    #expect(key("The Communities") == "community")
+    #expect(key("the") == "the")
+    #expect(key("  a  bus   glasses boxes churches wishes buzzes studies ties kiss") == "bus glass box church wish buzz study tie kiss")
+    #expect(key("an 2020s ideas") == "2020s idea")
+    #expect(key("Held Talks") == "hold talk")
+    #expect(key("the United States") == "united states")
+    #expect(key("") == "")
+    #expect(keys.key("The Talks", language: "fr") == Array("the talks".utf8))  // only English is folded
+  }
+
+  @Test func gramUnitsStandAloneOnlyForUnspacedScripts() {
+    // Han, kana and Lao letters are units of their own; CJK punctuation and emoji are not Han.
+    for (text, alone) in [("中国", 2), ("かな", 2), ("ລາວ", 3), ("。", 0), ("😀", 0), ("《中》", 1)] {
+      let b = Array(text.utf8)
+      let units = b.withUnsafeBufferPointer { LookupKeys.units($0) }
+      #expect(units.filter(\.han).count == alone, "\(text)")
+    }
   }
 
   @Test func conceptsReadBackFromRowsAreTheFormatReaders() throws {

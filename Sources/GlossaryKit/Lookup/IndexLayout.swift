@@ -17,8 +17,9 @@ import Foundation
 /// needs no transliterator at lookup time; cache files also carry the
 /// Traditional-to-Simplified fold of every Han unit.
 enum IndexLayout {
-  static let magic: [UInt8] = Array("GLOSIDX6".utf8)
-  static let version: UInt32 = 6
+  static let magic: [UInt8] = Array("GLOSIDX7".utf8)
+  /// 7: English keys by EnglishFolding (WordNet base forms), grams on CharacterClass.unspaced.
+  static let version: UInt32 = 7
   /// Code units covered by the pinyin table.
   static let pinyinUnits: Range<UInt16> = 0x3400..<0xA000
   /// Pinyin table length meaning "not in the table".

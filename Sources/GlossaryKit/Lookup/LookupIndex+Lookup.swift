@@ -118,8 +118,8 @@ extension LookupIndex {
     return out.sorted(by: Term.statusOrder)
   }
 
-  /// `Language.guess(query).code` with its base, without ICU for the common cases: only ASCII (Latin letters
-  /// or none: `en`), or ASCII and CJK ideographs U+3400..U+9FFF (Han wins ties: `zh`).
+  /// `Language.guess(query).code` with its base, without ICU's script calls for the common cases: only
+  /// ASCII (Latin letters or none: `en`), or ASCII and Han (``CharacterClass``; Han wins ties: `zh`).
   static func guessLanguage(_ query: String) -> String {
     var han = 0, latin = 0, scalars = 0
     for u in query.unicodeScalars {
@@ -128,7 +128,7 @@ extension LookupIndex {
       if scalars > 3000 { break }
       if v < 0x80 {
         if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { latin += 1 }
-      } else if v >= 0x3400 && v < 0xA000 && !(v >= 0x4DC0 && v < 0x4E00) {
+      } else if CharacterClass.isHan(u) {
         han += 1
       } else {
         scalars = Int.max / 2

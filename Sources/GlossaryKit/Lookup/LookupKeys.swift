@@ -1,6 +1,7 @@
 /// Lookup keys: match keys (GlossaryText's ``MatchKeyNormalizer``) plus, for
-/// English, a leading "the"/"a"/"an" dropped and plural words folded to the
-/// singular ("The Communities" and "community" share a key). UTF-8 bytes.
+/// English, ``EnglishFolding`` (a leading article dropped, every word to its base
+/// form: "The Communities" and "community", "held talks" and "hold talk" share a
+/// key). UTF-8 bytes.
 ///
 /// Not thread-safe (holds a normalizer): one per thread.
 public final class LookupKeys {
@@ -11,6 +12,8 @@ public final class LookupKeys {
   private var pinyinLength = [UInt8](repeating: 0, count: IndexLayout.pinyinUnits.count)
   private var pinyinBlob: [UInt8] = []
   private var utf16: [UInt16] = []
+  private var english = EnglishFoldingCache()
+  private var folded: [UInt8] = []
 
   public init(normalizer: MatchKeyNormalizer? = nil) throws {
     self.normalizer = try normalizer ?? MatchKeyNormalizer()
@@ -30,7 +33,10 @@ public final class LookupKeys {
     let k = utf16.withUnsafeBufferPointer { normalizer.key(for: $0).units }
     out.removeAll(keepingCapacity: true)
     LookupKeys.appendUTF8(k, to: &out)
-    if language.hasPrefix("en") { LookupKeys.foldEnglish(&out) }
+    if language.hasPrefix("en") {
+      out.withUnsafeBufferPointer { english.foldKey($0, into: &folded) }
+      swap(&out, &folded)
+    }
   }
 
   /// UTF-16 to UTF-8 (unpaired surrogates become U+FFFD, as `String(decoding:)` does).
@@ -58,77 +64,6 @@ public final class LookupKeys {
       }
       i += 1
     }
-  }
-
-  /// Drops a leading article and folds each word's plural ending.
-  static func foldEnglish(_ key: [UInt8]) -> [UInt8] {
-    var k = key
-    foldEnglish(&k)
-    return k
-  }
-
-  /// In place: words split on spaces (empty ones dropped), a leading the/a/an dropped when more words
-  /// follow, each word singular, joined by one space.
-  static func foldEnglish(_ key: inout [UInt8]) {
-    var words: [Range<Int>] = []
-    var i = 0
-    let n = key.count
-    while i < n {
-      while i < n && key[i] == 0x20 { i += 1 }
-      if i >= n { break }
-      let s = i
-      while i < n && key[i] != 0x20 { i += 1 }
-      words.append(s..<i)
-    }
-    if words.count > 1 {
-      let f = words[0]
-      let isArticle: Bool
-      switch f.count {
-      case 1: isArticle = key[f.lowerBound] == 0x61
-      case 2: isArticle = key[f.lowerBound] == 0x61 && key[f.lowerBound + 1] == 0x6E
-      case 3: isArticle = key[f.lowerBound] == 0x74 && key[f.lowerBound + 1] == 0x68 && key[f.lowerBound + 2] == 0x65
-      default: isArticle = false
-      }
-      if isArticle { words.removeFirst() }
-    }
-    // Writing never overtakes reading: each word moves left or stays and only shrinks.
-    var w = 0
-    for (k, r) in words.enumerated() {
-      if k > 0 { key[w] = 0x20; w += 1 }
-      let keep = key.withUnsafeBufferPointer { singularLength(UnsafeBufferPointer(rebasing: $0[r])) }
-      for j in 0..<keep.count { key[w + j] = key[r.lowerBound + j] }
-      w += keep.count
-      if let extra = keep.append { key[w] = extra; w += 1 }
-    }
-    key.removeLast(key.count - w)
-  }
-
-  /// A plain-rule singular: consistent for query and term, not a dictionary.
-  static func singular(_ w: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-    let b = Array(w)
-    let keep = b.withUnsafeBufferPointer { singularLength($0) }
-    var out = Array(b.prefix(keep.count))
-    if let extra = keep.append { out.append(extra) }
-    return ArraySlice(out)
-  }
-
-  /// How much of a word its singular keeps, and a byte to append ("ies" -> "y").
-  static func singularLength(_ b: UnsafeBufferPointer<UInt8>) -> (count: Int, append: UInt8?) {
-    let n = b.count
-    guard n > 3 else { return (n, nil) }
-    for x in b where !(x >= 0x61 && x <= 0x7A) { return (n, nil) }
-    func ends(_ s: StaticString) -> Bool {
-      let m = s.utf8CodeUnitCount
-      guard n >= m else { return false }
-      let p = s.utf8Start
-      for j in 0..<m where b[n - m + j] != p[j] { return false }
-      return true
-    }
-    if ends("ies") && n > 4 { return (n - 3, 0x79) }
-    if ends("sses") || ends("xes") || ends("ches") || ends("shes") || ends("zzes") { return (n - 2, nil) }
-    if ends("ss") || ends("us") || ends("is") { return (n, nil) }
-    if ends("s") { return (n - 1, nil) }
-    return (n, nil)
   }
 
   /// Appends the toneless pinyin of one code unit of a key (cached; nothing when it has none).
@@ -173,15 +108,27 @@ public final class LookupKeys {
 
   /// Whether a key contains Han characters (then pinyin keys apply).
   static func hasHan(_ key: [UInt8]) -> Bool {
-    var i = 0
-    while i < key.count {
-      if key[i] >= 0xE3 && key[i] <= 0xE9 { return true }  // U+3000..U+9FFF lead bytes
-      i += 1
+    key.withUnsafeBufferPointer { b in
+      var i = 0
+      while i < b.count {
+        let (c, width) = CharacterClass.of(utf8: b, at: i)
+        if c.contains(.han) { return true }
+        i += width
+      }
+      return false
     }
-    return false
   }
 
-  /// Units of a key for grams and spans: each Han character alone, runs of other non-space characters as words.
+  /// A character that is a gram unit on its own: letters of scripts written without spaces
+  /// (``CharacterClass/unspaced``: Han, kana, Thai, Lao ...); its UTF-8 width.
+  @inline(__always)
+  static func standsAlone(_ key: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Bool, width: Int) {
+    let (c, width) = CharacterClass.of(utf8: key, at: i)
+    return (c.contains(.unspaced), width)
+  }
+
+  /// Units of a key for grams and spans: each character of an unspaced script alone (``standsAlone``),
+  /// runs of other non-space characters as words. (`han` in the result: such a character.)
   /// Returns byte ranges.
   static func units(_ key: UnsafeBufferPointer<UInt8>) -> [(range: Range<Int>, han: Bool)] {
     var out: [(Range<Int>, Bool)] = []
@@ -190,8 +137,7 @@ public final class LookupKeys {
     var wordStart = -1
     while i < n {
       let b = key[i]
-      let len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-      let isHan = len == 3 && b >= 0xE3 && b <= 0xE9 || len == 4
+      let (isHan, len) = standsAlone(key, i)
       if b == 0x20 || isHan {
         if wordStart >= 0 { out.append((wordStart..<i, false)); wordStart = -1 }
         if isHan { out.append((i..<min(n, i + len), true)) }
@@ -212,8 +158,7 @@ public final class LookupKeys {
     var inWord = false
     while i < n {
       let b = key[i]
-      let len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-      let isHan = len == 3 && b >= 0xE3 && b <= 0xE9 || len == 4
+      let (isHan, len) = standsAlone(key, i)
       if b == 0x20 || isHan {
         inWord = false
         if isHan { count += 1 }
@@ -252,8 +197,7 @@ public final class LookupKeys {
     }
     while i < n {
       let b = key[i]
-      let len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-      let isHan = len == 3 && b >= 0xE3 && b <= 0xE9 || len == 4
+      let (isHan, len) = standsAlone(key, i)
       if b == 0x20 || isHan {
         endWord(i)
         if isHan {

@@ -128,6 +128,14 @@ public enum EnglishFolding {
   /// Folds a key of UTF-8 bytes or UTF-16 units into `out` (replacing its contents).
   public static func foldKey<U: FixedWidthInteger>(_ key: UnsafeBufferPointer<U>, dropLeadingArticle: Bool = true,
                                                   into out: inout [U]) {
+    foldKey(key, dropLeadingArticle: dropLeadingArticle, into: &out) { appendBaseForm(of: $0, to: &$1) }
+  }
+
+  /// ``foldKey(_:dropLeadingArticle:into:)`` with the word fold given (``EnglishFoldingCache`` passes its cache).
+  static func foldKey<U: FixedWidthInteger>(
+    _ key: UnsafeBufferPointer<U>, dropLeadingArticle: Bool, into out: inout [U],
+    baseForm: (UnsafeBufferPointer<U>, inout [U]) -> Bool
+  ) {
     out.removeAll(keepingCapacity: true)
     KeyWords.withWords(of: key) { ranges in
       withUnsafeTemporaryAllocation(of: Bool.self, capacity: ranges.count) { keep in
@@ -135,7 +143,7 @@ public enum EnglishFolding {
         keep.initialize(repeating: false)
         for k in ranges.indices where !keep[k] {
           out.removeAll(keepingCapacity: true)  // scratch until pass 2
-          guard appendBaseForm(of: UnsafeBufferPointer(rebasing: key[ranges[k]]), to: &out),
+          guard baseForm(UnsafeBufferPointer(rebasing: key[ranges[k]]), &out),
             let name = KeyWords.name(around: k, ranges: ranges, key: key)
           else { continue }
           for j in name { keep[j] = true }
@@ -144,7 +152,9 @@ public enum EnglishFolding {
         out.removeAll(keepingCapacity: true)
         var next = 0
         for (k, r) in ranges.enumerated() {
-          if k == 0, dropLeadingArticle, ranges.count > 1, r.lowerBound == 0, KeyWords.isArticle(key, r) {
+          if k == 0, dropLeadingArticle, ranges.count > 1, key[0..<r.lowerBound].allSatisfy({ $0 == 0x20 }),
+            KeyWords.isArticle(key, r)
+          {
             next = r.upperBound
             while next < key.count, key[next] == 0x20 { next += 1 }
             continue
@@ -152,10 +162,53 @@ public enum EnglishFolding {
           out.append(contentsOf: key[next..<r.lowerBound])
           next = r.upperBound
           let word = UnsafeBufferPointer(rebasing: key[r])
-          if keep[k] { out.append(contentsOf: word) } else { appendBaseForm(of: word, to: &out) }
+          if keep[k] { out.append(contentsOf: word) } else { _ = baseForm(word, &out) }
         }
         out.append(contentsOf: key[next..<key.count])
       }
     }
+  }
+}
+
+/// ``EnglishFolding`` with each distinct word folded once: for loops over many keys
+/// (index builds, tokenizers). Not thread-safe: one per thread.
+public struct EnglishFoldingCache {
+  private var words = Interner<UInt8>()
+  /// Per word id: 0 when the word stays, else the id of its base form in `bases`.
+  private var baseOf: [Int32] = [0]
+  private var bases = Interner<UInt8>()
+
+  public init() {}
+
+  /// ``EnglishFolding/appendBaseForm(of:to:)``, cached.
+  @discardableResult
+  public mutating func appendBaseForm<U: FixedWidthInteger>(of word: UnsafeBufferPointer<U>, to out: inout [U]) -> Bool {
+    guard word.count <= 64, word.allSatisfy({ $0 < 0x80 }) else {
+      out.append(contentsOf: word)
+      return false
+    }
+    let id = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count) { w -> Int32 in
+      for i in 0..<word.count { w[i] = UInt8(truncatingIfNeeded: word[i]) }
+      let bytes = UnsafeBufferPointer(w)
+      let id = words.intern(bytes)
+      if Int(id) == baseOf.count {
+        var base: [UInt8] = []
+        baseOf.append(EnglishFolding.appendBaseForm(of: bytes, to: &base) ? bases.intern(base) : 0)
+      }
+      return id
+    }
+    let b = baseOf[Int(id)]
+    guard b != 0 else {
+      out.append(contentsOf: word)
+      return false
+    }
+    bases.withKey(b) { for x in $0 { out.append(U(x)) } }
+    return true
+  }
+
+  /// ``EnglishFolding/foldKey(_:dropLeadingArticle:into:)``, each word folded once per cache.
+  public mutating func foldKey<U: FixedWidthInteger>(_ key: UnsafeBufferPointer<U>, dropLeadingArticle: Bool = true,
+                                                    into out: inout [U]) {
+    EnglishFolding.foldKey(key, dropLeadingArticle: dropLeadingArticle, into: &out) { appendBaseForm(of: $0, to: &$1) }
   }
 }
