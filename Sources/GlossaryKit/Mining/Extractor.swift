@@ -40,30 +40,33 @@ public struct Extractor: Sendable {
     let barred = targetEdgeWords.union(EdgeWords.articles(for: corpus.targetLanguage.code))
     let spotter = RenderingSpotter(
       pairs: corpus.pairs, links: links, isWord: isTargetWord, isBarredEdge: tv.strings.map { barred.contains($0) },
-      index: TokenSequenceIndex(pairs: corpus.pairs, vocabularySize: tv.count), maxLength: options.maxRenderingTokens)
-    let keys = try LookupKeys()
-    var terms: [MinedTerm] = []
+      index: TokenSequenceIndex(pairs: corpus.pairs, vocabularySize: tv.count, sourceVocabularySize: corpus.sourceVocabulary.count),
+      maxLength: options.maxRenderingTokens)
     let sv = corpus.sourceVocabulary
     let spaced = !corpus.sourceLanguage.isUnspaced
-    for cand in candidates {
+    // Each candidate is spotted on its own: in parallel, with per-thread scratch memory and keys.
+    let mined = try Parallel.map(candidates.count, state: {
+      (scratch: RenderingSpotter.Scratch(targetVocabularySize: tv.count), keys: try LookupKeys())
+    }) { state, c -> MinedTerm? in
+      let cand = candidates[c]
       let traced = MiningTrace.isOn ? cand.tokens.map { sv.strings[Int($0)] }.joined(separator: spaced ? " " : "") : ""
       let trace = MiningTrace.wants(traced)
-      let (seen, linked) = spotter.spot(cand)
+      let (seen, linked) = spotter.spot(cand, scratch: &state.scratch)
       guard linked > 0 else {
         if trace { MiningTrace.say(traced, "no occurrence has a word link") }
-        continue
+        return nil
       }
       var renderings = chooseRenderings(seen, for: cand, linked: linked, corpus: corpus, alignment: alignment)
-      renderings = mergeByKey(renderings, language: corpus.targetLanguage.code, keys: keys)
+      renderings = mergeByKey(renderings, language: corpus.targetLanguage.code, keys: state.keys)
       if trace {
         let top = seen.sorted { $0.occurrences.count > $1.occurrences.count }.prefix(12)
         MiningTrace.say(traced, "\(cand.occurrences.count) occurrences in \(cand.documents.count) documents, \(linked) linked, "
           + "independence \(cand.independence), opener \(cand.ledByOpener); spans: "
-          + top.map { "\($0.tokens.map { corpus.targetVocabulary.strings[Int($0)] }.joined(separator: " ")) (\($0.occurrences.count))" }.joined(separator: "; "))
+          + top.map { "\($0.tokens.map { tv.strings[Int($0)] }.joined(separator: " ")) (\($0.occurrences.count))" }.joined(separator: "; "))
       }
       guard let best = renderings.first else {
         if trace { MiningTrace.say(traced, "no rendering recurs") }
-        continue
+        return nil
       }
       let sourceText = surface(
         cand.occurrences.map { (corpus.pairs[Int($0.pair)], $0.start..<($0.start + Int32(cand.tokens.count))) },
@@ -74,11 +77,12 @@ public struct Extractor: Sendable {
         MiningTrace.say(traced, "score \(score) = rendering \(best.score) x termhood; renderings: "
           + renderings.map { "\($0.target) (\($0.occurrences), \($0.score))" }.joined(separator: "; "))
       }
-      guard score >= options.minScore else { continue }
-      terms.append(MinedTerm(
+      guard score >= options.minScore else { return nil }
+      return MinedTerm(
         source: sourceText, documents: cand.documents.count, independentDocuments: cand.independentDocuments,
-        renderings: Array(renderings.prefix(options.maxRenderings)), score: score))
+        renderings: Array(renderings.prefix(options.maxRenderings)), score: score)
     }
+    var terms = mined.compactMap { $0 }
     terms.sort { ($0.score, $0.documents, $1.source) > ($1.score, $1.documents, $0.source) }
     return terms
   }
