@@ -102,6 +102,12 @@ import Testing
                        sourceTokenRanges: [0..<1, 1..<2, 2..<3], targetTokenRanges: ranges, score: 1)
   }
 
+  /// The token sequences spotted for a candidate.
+  func spotted(_ spotter: RenderingSpotter, _ cand: PhraseCandidate) -> Set<[Int32]> {
+    var scratch = RenderingSpotter.Scratch(targetVocabularySize: 16)
+    return Set(spotter.spot(cand, scratch: &scratch).renderings.map(\.tokens))
+  }
+
   @Test func spottedRenderingsHoldAnAnchorAndNoWordOfOtherSourceWords() {
     // Target ids: 1 premier, 2 of, 3 the, 4 state, 5 council, 6 ".", 7 li; 2 and 3 are function words.
     let isWord = [false, true, true, true, true, true, false, true]
@@ -112,15 +118,51 @@ import Testing
     let links = [AlignmentLink(source: 0, target: 3), AlignmentLink(source: 0, target: 4), AlignmentLink(source: 1, target: 0),
                  AlignmentLink(source: 2, target: 5)]
     let spotter = RenderingSpotter(pairs: [p], links: [links], isWord: isWord, isBarredEdge: barred,
-                                   index: TokenSequenceIndex(pairs: [p], vocabularySize: 8))
-    // "State Council" and its parts; never "Premier ... " (linked to 总理), never starting with "the".
-    #expect(Set(spotter.spans(pair: 0, source: 0..<1)) == [3..<5, 3..<4, 4..<5])
+                                   index: TokenSequenceIndex(pairs: [p], vocabularySize: 8, sourceVocabularySize: 4))
+    func cand(_ start: Int32, _ tokens: [Int32]) -> PhraseCandidate {
+      PhraseCandidate(tokens: tokens, occurrences: [(0, start)], documents: [0])
+    }
+    // "State Council" and its parts; never "Premier ... " (linked to 总理, as associated with it), never starting with "the".
+    #expect(spotted(spotter, cand(0, [1])) == [[4, 5], [4], [5]])
     // 国务院总理: the whole title through the unlinked function words.
-    #expect(spotter.spans(pair: 0, source: 0..<2).contains(0..<5))
+    #expect(spotted(spotter, cand(0, [1, 2])).contains([1, 2, 3, 4, 5]))
     // Li: the glued full stop is trimmed.
-    #expect(spotter.spans(pair: 0, source: 2..<3) == [5..<6])
-    // No link, no span.
-    #expect(spotter.spans(pair: 0, source: 1..<1).isEmpty)
+    #expect(spotted(spotter, cand(2, [3])) == [[7]])
+  }
+
+  @Test func aWordLinkedElsewhereButAssociatedWithTheTermRendersIt() {
+    // Source ids: 1 人类命运共同体 (one unit here), 2 构建, 9 道路. Target ids: 1 build, 2 community, 3 for, 4 mankind, 5 road.
+    // In four documents 构建人类命运共同体 -> "build community for mankind", the aligner linking "mankind" to 构建;
+    // in two more 构建道路 -> "build road". "mankind" is with the term in all its pairs, with 构建 in 4 of 6:
+    // it renders the term; "build" is with 构建 in all 6 pairs, with the term in 4 of 6: it stays out.
+    func p(_ d: Int32, _ source: [Int32], _ target: [Int32]) -> AlignedPair {
+      var x = targetPair(target)
+      x.document = d
+      x.sourceTokens = source
+      x.sourceTokenRanges = source.map { _ in 0..<1 }
+      return x
+    }
+    let pairs = (0..<4).map { p(Int32($0), [2, 1], [1, 2, 3, 4]) } + (4..<6).map { p(Int32($0), [2, 9], [1, 5]) }
+    let wrong = [AlignmentLink(source: 0, target: 0), AlignmentLink(source: 1, target: 1), AlignmentLink(source: 0, target: 3)]
+    let links = Array(repeating: wrong, count: 4) + Array(repeating: [AlignmentLink(source: 0, target: 0), AlignmentLink(source: 1, target: 1)], count: 2)
+    let spotter = RenderingSpotter(
+      pairs: pairs, links: links, isWord: [false, true, true, true, true, true], isBarredEdge: [false, false, false, true, false, false],
+      index: TokenSequenceIndex(pairs: pairs, vocabularySize: 6, sourceVocabularySize: 10))
+    let cand = PhraseCandidate(tokens: [1], occurrences: (0..<4).map { (Int32($0), 1) }, documents: [0, 1, 2, 3])
+    var scratch = RenderingSpotter.Scratch(targetVocabularySize: 6)
+    let (seen, linked) = spotter.spot(cand, scratch: &scratch)
+    #expect(linked == 4)
+    #expect(Set(seen.map(\.tokens)) == [[2], [4], [2, 3, 4]])
+    let documents = (0..<6).map { d in
+      PreparedDocument(id: "2020-01-0\(d + 1)-x", date: ISODate("2020-01-0\(d + 1)")!, source: TextDocument(text: "x"),
+                       target: TextDocument(text: d < 4 ? "b c f m" : "b r"), beads: [])
+    }
+    var tv = TokenVocabulary()
+    for w in ["b", "c", "f", "m", "r"] { _ = tv.intern(w, isWord: true) }
+    let corpus = PreparedCorpus(sourceLanguage: try! Language("zh"), targetLanguage: try! Language("en"), documents: documents,
+                                pairs: pairs, sourceVocabulary: TokenVocabulary(), targetVocabulary: tv)
+    let chosen = Extractor().chooseRenderings(seen, for: cand, linked: linked, corpus: corpus, alignment: CorpusWordAlignment(links: links))
+    #expect(chosen.map(\.target) == ["c f m"])  // "community for mankind": neither "community" alone nor "build ..."
   }
 
   @Test func aTruncatedRenderingIsNotProposed() {
@@ -136,9 +178,10 @@ import Testing
     let links = Array(repeating: [AlignmentLink(source: 0, target: 0), AlignmentLink(source: 0, target: 4)], count: 3)
     let spotter = RenderingSpotter(
       pairs: pairs, links: links, isWord: [false, true, true, true, true, true], isBarredEdge: [false, false, true, true, false, false],
-      index: TokenSequenceIndex(pairs: pairs, vocabularySize: 6))
+      index: TokenSequenceIndex(pairs: pairs, vocabularySize: 6, sourceVocabularySize: 2))
     let cand = PhraseCandidate(tokens: [1], occurrences: [(0, 0), (1, 0), (2, 0)], documents: [0, 1, 2])
-    let (seen, linked) = spotter.spot(cand)
+    var scratch = RenderingSpotter.Scratch(targetVocabularySize: 6)
+    let (seen, linked) = spotter.spot(cand, scratch: &scratch)
     #expect(linked == 3)
     let documents = (0..<3).map { d in
       PreparedDocument(id: "2020-01-0\(d + 1)-x", date: ISODate("2020-01-0\(d + 1)")!, source: TextDocument(text: "x"),
@@ -167,9 +210,10 @@ import Testing
     let links = pairs.map { q in q.targetTokens.indices.filter { q.targetTokens[$0] != 4 }.map { AlignmentLink(source: 0, target: $0) } }
     let isWord = [false, true, true, true, true], barred = [false, false, false, false, true]
     let spotter = RenderingSpotter(pairs: pairs, links: links, isWord: isWord, isBarredEdge: barred,
-                                   index: TokenSequenceIndex(pairs: pairs, vocabularySize: 5))
+                                   index: TokenSequenceIndex(pairs: pairs, vocabularySize: 5, sourceVocabularySize: 2))
     let cand = PhraseCandidate(tokens: [1], occurrences: (0..<5).map { (Int32($0), 0) }, documents: [0, 1, 2, 3, 4])
-    let (seen, linked) = spotter.spot(cand)
+    var scratch = RenderingSpotter.Scratch(targetVocabularySize: 5)
+    let (seen, linked) = spotter.spot(cand, scratch: &scratch)
     let documents = (0..<5).map { d in
       PreparedDocument(id: "201\(d + 4)-01-01-x", date: ISODate("201\(d + 4)-01-01")!, source: TextDocument(text: "x"),
                        target: TextDocument(text: d < 2 ? "o b o r" : "b a r"), beads: [])
