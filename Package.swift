@@ -27,7 +27,9 @@ let package = Package(
     // The system SQLite (Debian libsqlite3-dev, found with pkg-config sqlite3): the alignment store
     // and the concordance index (FTS5, trigram tokenizer). Used only by GlossaryKit/Store.
     .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-    .target(name: "GlossaryText", dependencies: ["CICU"]),
+    // General-language word frequencies compiled in (jieba's dict.txt, MIT; see its LICENSE-jieba.txt).
+    .target(name: "CWordFrequencies", exclude: ["zh-wordfreq.txt", "LICENSE-jieba.txt"]),
+    .target(name: "GlossaryText", dependencies: ["CICU", "CWordFrequencies"]),
     .target(name: "GlossaryAlign", dependencies: ["GlossaryText"]),
     .target(name: "GlossaryKit", dependencies: ["GlossaryAlign", "GlossaryText", "CXML", "CSQLite"]),
 

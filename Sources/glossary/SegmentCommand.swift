@@ -9,9 +9,14 @@ struct SegmentCommand: ParsableCommand {
       Sentences: one per line. Words: one token per line, a blank line after each sentence. \
       JSON adds offsets (Unicode scalars into the decoded text, and 1-based line:column) and kinds.
 
+      Chinese words come from a lattice over the shipped word-frequency list (jieba's), the \
+      lexicon's headwords and the glossary's terms (best path by unigram cost); --no-lattice \
+      keeps ICU's dictionary words merged with known terms by longest match.
+
       Examples:
         glossary segment --sentences --lang zh release.zh.txt
         glossary segment --words --lexicon cedict_ts.u8 --format json release.zh.txt
+        glossary segment --words --glossary Glossaries/diplomatic.zh-en.tsv release.zh.txt
       """
   )
 
@@ -27,8 +32,11 @@ struct SegmentCommand: ParsableCommand {
   @Flag(exclusivity: .exclusive) var unit: Unit = .sentences
   @Option(help: "ICU language code (zh, en, fr, ru, lo ...); guessed from the script when omitted.")
   var lang: String?
-  @Option(help: "CC-CEDICT-format lexicon whose headwords are merged into single tokens.")
+  @Option(help: "CC-CEDICT-format lexicon whose headwords are words.")
   var lexicon: String?
+  @Option(help: "Glossary TSV whose source terms are words (repeatable).") var glossary: [String] = []
+  @Flag(help: "Chinese: ICU's dictionary words and longest-match merges instead of the lattice.")
+  var noLattice = false
   @Option(help: "Output format: text or json.") var format: Format = .text
   @Argument(help: "Input file, or - for standard input (default).") var file: String = "-"
 
@@ -46,13 +54,14 @@ struct SegmentCommand: ParsableCommand {
       }
     case .words:
       let normalizer = try MatchKeyNormalizer()
+      let headwords = try lexicon.map { try Lexicon.load(path: $0).terms }
       var terms: TermTrie? = nil
-      if let lexicon {
-        var trie = TermTrie()
-        try Lexicon.load(path: lexicon).termTrie(normalizer: normalizer, into: &trie)
-        terms = trie
+      for (k, pair) in try GlossaryTermPairs.load(paths: glossary).enumerated() {
+        if terms == nil { terms = TermTrie() }
+        terms!.insert(normalizer.key(for: pair.0).units, value: Int32(k))
       }
-      let tokenizer = try WordTokenizer(language: language, terms: terms, normalizer: normalizer)
+      let tokenizer = try WordTokenizer(
+        language: language, terms: terms, lexicon: headwords, lattice: !noLattice, normalizer: normalizer)
       var json: [SentenceJSON] = []
       for (index, s) in sentences.enumerated() {
         let tokens = try document.utf16[s.range].withUnsafeBufferPointer { try tokenizer.tokenize($0) }

@@ -89,11 +89,11 @@ struct SentenceAlignerTests {
   }
 
   @Test func glossCleaning() {
-    #expect(TranslationLexicon.cleanGloss("to cooperate") == ["cooperate"])
-    #expect(TranslationLexicon.cleanGloss("CL:個|个[ge4]").isEmpty)
-    #expect(TranslationLexicon.cleanGloss("surname He").isEmpty)
-    #expect(TranslationLexicon.cleanGloss("variant of 河[he2]").isEmpty)
-    #expect(TranslationLexicon.cleanGloss("friend (esp. old)") == ["friend"])
+    #expect(Gloss.contentWords("to cooperate") == ["cooperate"])
+    #expect(Gloss.contentWords("CL:個|个[ge4]").isEmpty)
+    #expect(Gloss.contentWords("surname He").isEmpty)
+    #expect(Gloss.contentWords("variant of 河[he2]").isEmpty)
+    #expect(Gloss.contentWords("friend (esp. old)") == ["friend"])
     #expect(Self.lexicon.translations(ofSourceKey: "河") == ["river"])
   }
 }

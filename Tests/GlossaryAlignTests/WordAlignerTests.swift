@@ -139,7 +139,7 @@ func toyOptions() -> WordAlignOptions {
     #expect(WordAlignPriors.words(ofGloss: "a kind of tea") == ["tea"])
     #expect(WordAlignPriors.words(ofGloss: "will; shall; I; me") == ["will", "shall", "me"])
     // One letter of a spaced script is no word; one Han character is.
-    #expect(TranslationLexicon.cleanGloss("x; 万; é; ten thousand") == ["万", "ten", "thousand"])
+    #expect(Gloss.contentWords("x; 万; é; ten thousand") == ["万", "ten", "thousand"])
   }
 
   @Test func pharaohFormatAndParse() {

@@ -48,6 +48,22 @@ import Testing
     #expect(tokens.last?["kind"] as? String == "punctuation")
   }
 
+  @Test func segmentWordsByLatticeWithGlossaryTermsOrByICU() throws {
+    let dir = try TestSupport.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let lexicon = try TestSupport.write("老友 老友 [lao3 you3] /old friend/\n", to: "lex.txt", in: dir)
+    let glossary = try TestSupport.write("zh\ten\tstatus\n中老\tChina-Laos\tpreferred\n", to: "g.zh-en.tsv", in: dir)
+    let env = ["GLOSSARY_CACHE_DIR": dir + "/cache"]
+    func run(_ args: [String]) throws -> String {
+      try TestSupport.run(["segment", "--words", "--lang", "zh"] + args, stdin: "中老友谊\n", environment: env).stdout
+    }
+    #expect(try run(["--lexicon", lexicon, "--no-lattice"]) == "中\n老友\n谊\n\n")
+    #expect(try run(["--lexicon", lexicon]) == "中\n老\n友谊\n\n")
+    #expect(try run(["--lexicon", lexicon, "--glossary", glossary]) == "中老\n友谊\n\n")
+    let missing = try TestSupport.run(["segment", "--words", "--glossary", dir + "/none.tsv"], stdin: "中\n", environment: env)
+    #expect(missing.status == 66)
+  }
+
   @Test func badInputNamesFileLineAndColumnWithExitCodes() throws {
     let dir = try TestSupport.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: dir) }

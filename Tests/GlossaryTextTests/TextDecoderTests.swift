@@ -56,9 +56,14 @@ import Testing
     let file = dir.appendingPathComponent("cedict.txt").path
     try "# comment\n務實 务实 [wu4 shi2] /pragmatic/practical/\n習近平 习近平 [Xi2 Jin4 ping2] /Xi Jinping (1953-), PRC president/\n"
       .write(toFile: file, atomically: true, encoding: .utf8)
+    let entries = try Lexicon.parse(Array(try Data(contentsOf: URL(fileURLWithPath: file))), path: file)
+    #expect(entries.count == 2)
+    #expect(entries[0].simplified == "务实" && entries[0].glosses == ["pragmatic", "practical"])
     let lex = try Lexicon.load(path: file)
-    #expect(lex.entries.count == 2)
-    #expect(lex.entries[0].simplified == "务实" && lex.entries[0].glosses == ["pragmatic", "practical"])
+    #expect(lex.entryCount == 2 && lex.keyCount == 2)
+    let key = try #require(lex.keyId(of: Array("务实".utf16)))
+    #expect(lex.words(ofKey: key).map(lex.word) == ["pragmatic", "practical"])
+    #expect(lex.pinyin(ofKey: key) == "wu4 shi2")
     try "ok 好 [hao3] /good/\nbroken line\n".write(toFile: file, atomically: true, encoding: .utf8)
     #expect(throws: LexiconError.malformed(path: file, line: 2, text: "broken line")) { try Lexicon.load(path: file) }
   }

@@ -96,8 +96,8 @@ final class FeatureExtractor {
     self.lexicon = lexicon
     self.stemLength = stemLength
     normalizer = try MatchKeyNormalizer()
-    let terms = lexicon.entryCount > 0 ? lexicon.sourceTerms : nil
-    sourceTokenizer = try WordTokenizer(language: source, terms: terms, normalizer: normalizer)
+    sourceTokenizer = try WordTokenizer(
+      language: source, terms: lexicon.termSources, lexicon: lexicon.lexicon?.terms, normalizer: normalizer)
     targetTokenizer = try WordTokenizer(language: target, normalizer: try MatchKeyNormalizer())
   }
 

@@ -2,31 +2,25 @@ import GlossaryText
 
 /// Prior translation pairs for `WordAligner` from a CC-CEDICT lexicon and term pairs.
 ///
-/// Glosses are cleaned by `TranslationLexicon.cleanGloss`, which the sentence aligner uses too.
+/// Glosses are cleaned by `Gloss.contentWords`, which the sentence aligner uses too.
 public enum WordAlignPriors {
-  /// Content words of a gloss, lowercased (`TranslationLexicon.cleanGloss`, the one gloss cleaner,
-  /// which already drops function words and gloss conventions); [] for glosses that are references.
+  /// Content words of a gloss, lowercased (`Gloss.contentWords`, the one gloss cleaner, which
+  /// already drops function words and gloss conventions); [] for glosses that are references.
   static func words(ofGloss gloss: String) -> [String] {
-    TranslationLexicon.cleanGloss(gloss)
+    Gloss.contentWords(gloss)
   }
 
-  /// Source-key -> target-word pairs from a lexicon's glosses (simplified headwords).
+  /// Source-key -> target-word pairs from a compiled lexicon (its keyed gloss words).
   /// - Parameter keep: source keys worth a prior (e.g. those in the corpus); nil keeps all.
-  public static func pairs(from lexicon: Lexicon, normalizer: MatchKeyNormalizer,
-                           keep: ((String) -> Bool)? = nil) -> [LexicalPrior] {
-    var seen = Set<LexicalPrior>()
+  public static func pairs(from lexicon: Lexicon, keep: ((String) -> Bool)? = nil) -> [LexicalPrior] {
     var out: [LexicalPrior] = []
-    for e in lexicon.entries {
-      // Headwords are simplified Han already: their key is themselves; others get normalized.
-      let allHan = e.simplified.unicodeScalars.allSatisfy(CharacterClass.isHan)
-      let head = allHan ? e.simplified : normalizer.keyString(e.simplified)
+    var words: [String?] = Array(repeating: nil, count: lexicon.wordCount + 1)
+    for k in 0..<Int32(lexicon.keyCount) {
+      let head = lexicon.keyString(k)
       if let keep, !keep(head) { continue }
-      for g in e.glosses {
-        let ws = words(ofGloss: g)
-        for w in ws {
-          let p = LexicalPrior(source: head, target: w)
-          if seen.insert(p).inserted { out.append(p) }
-        }
+      for w in lexicon.words(ofKey: k) {
+        if words[Int(w)] == nil { words[Int(w)] = lexicon.word(w) }
+        out.append(LexicalPrior(source: head, target: words[Int(w)]!))
       }
     }
     return out

@@ -126,7 +126,7 @@ public struct WordAlignJob {
     var priors: [LexicalPrior] = []
     if let lexicon {
       let vocabulary = corpus.sourceVocabulary
-      priors += WordAlignPriors.pairs(from: lexicon, normalizer: normalizer) { vocabulary.existingID($0) != nil }
+      priors += WordAlignPriors.pairs(from: lexicon) { vocabulary.existingID($0) != nil }
     }
     if !terms.isEmpty { priors += WordAlignPriors.pairs(fromTerms: terms, normalizer: normalizer) }
     if tgtTok.foldsInflections {

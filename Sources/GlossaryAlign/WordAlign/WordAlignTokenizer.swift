@@ -13,7 +13,8 @@ public final class WordAlignTokenizer {
   public let language: Language
   public let normalizer: MatchKeyNormalizer
   private let tokenizer: WordTokenizer
-  private let trie: TermTrie?
+  private let terms: TermTrie?
+  private let lexicon: TermTrie?
   /// Split multi-character Han words the lexicon and terms do not know into characters
   /// (on by default for unspaced languages).
   public var characterFallback: Bool
@@ -35,18 +36,17 @@ public final class WordAlignTokenizer {
     let normalizer = try normalizer ?? MatchKeyNormalizer()
     self.language = language
     self.normalizer = normalizer
-    var trie: TermTrie? = nil
-    if language.isUnspaced, lexicon != nil || !terms.isEmpty {
+    var termTrie: TermTrie? = nil
+    if language.isUnspaced, !terms.isEmpty {
       var t = TermTrie()
-      lexicon?.termTrie(normalizer: normalizer, into: &t)
-      let base = Int32(lexicon?.entries.count ?? 0)
-      for (k, term) in terms.enumerated() { t.insert(normalizer.key(for: term).units, value: base + Int32(k)) }
-      trie = t
+      for (k, term) in terms.enumerated() { t.insert(normalizer.key(for: term).units, value: Int32(k)) }
+      termTrie = t
     }
-    self.trie = trie
+    self.terms = termTrie
+    self.lexicon = language.isUnspaced ? lexicon?.terms : nil
     characterFallback = language.isUnspaced
     foldsInflections = language.base == "en"
-    tokenizer = try WordTokenizer(language: language, terms: trie, normalizer: normalizer)
+    tokenizer = try WordTokenizer(language: language, terms: termTrie, lexicon: self.lexicon, lattice: false, normalizer: normalizer)
   }
 
   /// Token ids of a raw sentence.
@@ -58,7 +58,7 @@ public final class WordAlignTokenizer {
     for tok in t.tokens {
       let lo = Int(tok.keyRange.lowerBound), hi = Int(tok.keyRange.upperBound)
       let key = units[lo..<hi]
-      if characterFallback, Self.splitsIntoCharacters(tok, key: key, terms: trie) {
+      if characterFallback, Self.splitsIntoCharacters(tok, key: key, terms: terms, lexicon: lexicon) {
         var k = lo
         while k < hi {
           let w = UTF16.isLeadSurrogate(units[k]) && k + 1 < hi ? 2 : 1
@@ -75,10 +75,13 @@ public final class WordAlignTokenizer {
   }
 
   /// Whether a token of an unspaced script stands for its characters: a multi-character Han
-  /// word that is no known term (merged by `terms`) nor a headword of `terms`. The one rule for
-  /// the word aligner's units and the miner's (`PreparedCorpus`).
-  public static func splitsIntoCharacters(_ token: Token, key: ArraySlice<UInt16>, terms: TermTrie?) -> Bool {
+  /// word that is no known term (merged by `terms`) nor a key of `terms` or of `lexicon` (headwords).
+  /// The one rule for the word aligner's units and the miner's (`PreparedCorpus`).
+  public static func splitsIntoCharacters(
+    _ token: Token, key: ArraySlice<UInt16>, terms: TermTrie?, lexicon: TermTrie? = nil
+  ) -> Bool {
     !token.isKnownTerm && key.count > 1 && token.script == ScriptCode.han && terms?.value(of: key) == nil
+      && lexicon?.value(of: key) == nil
   }
 
   /// The English fold of a word key, computed once per distinct word.

@@ -36,7 +36,7 @@ public enum DefaultAligners {
       let normalizer = try MatchKeyNormalizer()
       var priors: [LexicalPrior] = []
       // Priors only for headwords the corpus has: the whole lexicon would cost seconds for nothing.
-      if let lexicon { priors += WordAlignPriors.pairs(from: lexicon, normalizer: normalizer) { data.sourceVocabulary.existingID($0) != nil } }
+      if let lexicon { priors += WordAlignPriors.pairs(from: lexicon) { data.sourceVocabulary.existingID($0) != nil } }
       priors += WordAlignPriors.pairs(fromTerms: termPairs, normalizer: normalizer)
       let aligner = WordAligner(corpus: data, options: options, priors: priors)
       aligner.train()

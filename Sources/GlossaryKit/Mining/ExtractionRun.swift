@@ -47,10 +47,9 @@ public struct ExtractionRun {
       glossary = try GlossaryStore.load(path: glossaryPath)
     }
     let normalizer = try MatchKeyNormalizer()
-    var sourceTerms = TermTrie()
-    for e in glossary?.entries ?? [] where e.status.isCurated { sourceTerms.insert(normalizer.key(for: e.source).units, value: 0) }
     let lexicon = try lexiconPath.map { try Lexicon.load(path: $0) }
-    lexicon?.termTrie(normalizer: normalizer, into: &sourceTerms)
+    var sourceTerms = lexicon?.terms ?? TermTrie()
+    for e in glossary?.entries ?? [] where e.status.isCurated { sourceTerms.insert(normalizer.key(for: e.source).units, value: 0) }
     let accepted = glossary?.acceptedTermPairs ?? []
     let translationLexicon = TranslationLexicon(lexicon: lexicon, termPairs: accepted, normalizer: normalizer)
 

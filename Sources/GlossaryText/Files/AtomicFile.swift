@@ -17,22 +17,25 @@ extension OutputError: ExitCodeConvertible {
 
 /// Writes files atomically: a temporary file in the same folder, flushed to
 /// disk, then renamed over the target. A crash leaves the old file or the new
-/// one, never half of one.
+/// one, never half of one. (The one atomic writer: glossaries, outputs and caches.)
 public enum AtomicFile {
   public static func write(_ data: Data, to path: String) throws {
+    try data.withUnsafeBytes { try write(bytes: $0, to: path) }
+  }
+
+  /// Writes raw bytes (a cache image) atomically.
+  public static func write(bytes raw: UnsafeRawBufferPointer, to path: String) throws {
     let url = URL(fileURLWithPath: path)
     let dir = url.deletingLastPathComponent().path
     let temp = dir + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-    let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+    let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw OutputError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
     var ok = true
-    data.withUnsafeBytes { raw in
-      var offset = 0
-      while offset < raw.count {
-        let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-        if n <= 0 { ok = false; break }
-        offset += n
-      }
+    var offset = 0
+    while offset < raw.count {
+      let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+      if n <= 0 { ok = false; break }
+      offset += n
     }
     let reason = String(cString: strerror(errno))
     if ok { ok = fsync(fd) == 0 }
