@@ -5,9 +5,12 @@ enum LexiconBuilder {
     case keyTrie = 0, keyBlob = 3, keyStart, keyWordStart, keyWords, wordBlob, wordStart, wordTrie, pinyinBlob = 12, pinyinStart
   }
 
-  /// Version 1; the salt changes with the ICU version (keys are ICU normalizations).
+  /// The salt changes with the ICU version (keys are ICU normalizations) and the gloss word lists;
+  /// bump `rules` when `Gloss.contentWords` or the key rules change in code.
   static let format = ImageFormat(
-    magic: "GLOSLEX1", version: 1, sectionCount: 14, salt: StableHash.string("lexicon 1 icu " + icuVersion))
+    magic: "GLOSLEX1", version: 1, sectionCount: 14,
+    salt: StableHash.string(
+      "rules 2 icu \(icuVersion) " + Gloss.stopwords.sorted().joined(separator: " ") + " | " + Gloss.leads.joined(separator: " ")))
 
   /// Entries of a CC-CEDICT file: UTF-8 (BOM dropped) in one pass over the bytes,
   /// LF, CRLF or CR line ends, `#` lines and blank lines skipped.
