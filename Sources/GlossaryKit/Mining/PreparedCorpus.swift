@@ -205,8 +205,9 @@ final class DocumentWorker {
     self.targetLanguage = targetLanguage
     sourceSegmenter = try SentenceSegmenter(language: sourceLanguage)
     targetSegmenter = try SentenceSegmenter(language: targetLanguage)
-    sourceTokenizer = try WordTokenizer(language: sourceLanguage, terms: sourceTerms, normalizer: normalizer)
-    targetTokenizer = try WordTokenizer(language: targetLanguage, terms: targetTerms, normalizer: normalizer)
+    // ICU words + longest-match merges (lattice: false): the mining constants were tuned on them.
+    sourceTokenizer = try WordTokenizer(language: sourceLanguage, terms: sourceTerms, lattice: false, normalizer: normalizer)
+    targetTokenizer = try WordTokenizer(language: targetLanguage, terms: targetTerms, lattice: false, normalizer: normalizer)
     self.align = align
     self.sourceTerms = sourceTerms
     self.targetTerms = targetTerms
