@@ -180,9 +180,8 @@ public struct AlignmentStoreUpdate {
   /// - Returns: documents that could not be read (one line each, file and reason).
   private func alignDocuments(_ docs: [CorpusDocument], into store: AlignmentStore, vocabulary: StoreVocabulary) throws -> [String] {
     let normalizer = try MatchKeyNormalizer()
-    var sourceTerms = TermTrie()
+    var sourceTerms = lexicon?.terms ?? TermTrie()
     for t in curatedSourceTerms { sourceTerms.insert(normalizer.key(for: t).units, value: 0) }
-    lexicon?.termTrie(normalizer: normalizer, into: &sourceTerms)
     let translationLexicon = TranslationLexicon(lexicon: lexicon, termPairs: acceptedPairs, normalizer: normalizer)
     let makeAligner = DefaultAligners.sentenceAligner(source: sourceLanguage, target: targetLanguage, lexicon: translationLexicon)
     let root = corpus.root, source = sourceLanguage, target = targetLanguage

@@ -88,8 +88,9 @@ final class DocumentAligner {
     let normalizer = try MatchKeyNormalizer()
     sourceSegmenter = try SentenceSegmenter(language: sourceLanguage)
     targetSegmenter = try SentenceSegmenter(language: targetLanguage)
-    sourceTokenizer = try WordTokenizer(language: sourceLanguage, terms: sourceTerms, normalizer: normalizer)
-    targetTokenizer = try WordTokenizer(language: targetLanguage, terms: nil, normalizer: normalizer)
+    // ICU words + longest-match merges (lattice: false), as PreparedCorpus: the mining constants were tuned on them.
+    sourceTokenizer = try WordTokenizer(language: sourceLanguage, terms: sourceTerms, lattice: false, normalizer: normalizer)
+    targetTokenizer = try WordTokenizer(language: targetLanguage, terms: nil, lattice: false, normalizer: normalizer)
     self.align = align
   }
 

@@ -39,7 +39,7 @@ struct WordModelTrainer {
 
   func priors(normalizer: MatchKeyNormalizer) -> [LexicalPrior] {
     var out: [LexicalPrior] = []
-    if let lexicon { out += WordAlignPriors.pairs(from: lexicon, normalizer: normalizer) }
+    if let lexicon { out += WordAlignPriors.pairs(from: lexicon) }
     out += WordAlignPriors.pairs(fromTerms: acceptedPairs, normalizer: normalizer)
     return out
   }
