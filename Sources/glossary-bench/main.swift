@@ -8,6 +8,7 @@
 //   swift run -c release glossary-bench extract   corpus mining speed
 //   swift run -c release glossary-bench check     terminology check speed (--long: one long sentence)
 //   swift run -c release glossary-bench plant     planted terminology errors for scripts/eval-check.sh
+//   swift run glossary-bench fuzz [--format F] [--seed S] [--count N]   mutation fuzzing of every parser
 import Foundation
 
 let benchmarks: [String: ([String]) throws -> Void] = [
@@ -18,6 +19,7 @@ let benchmarks: [String: ([String]) throws -> Void] = [
   "extract": benchExtract,
   "check": benchCheck,
   "plant": benchPlant,
+  "fuzz": benchFuzz,
 ]
 
 let args = Array(CommandLine.arguments.dropFirst())
