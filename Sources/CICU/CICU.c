@@ -185,9 +185,10 @@ uint16_t cicu_class_uncached(uint32_t codePoint) {
     }
     if (uscript_hasScript(c, USCRIPT_HIRAGANA) || uscript_hasScript(c, USCRIPT_KATAKANA)) f |= CICU_CLASS_KANA;
   }
-  if (gc & U_GC_P_MASK) {
-    int32_t ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
-    if (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) f |= CICU_CLASS_CJK_PUNCTUATION;
+  int32_t ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+  if (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) {
+    f |= CICU_CLASS_WIDE;
+    if (gc & U_GC_P_MASK) f |= CICU_CLASS_CJK_PUNCTUATION;
   }
   if (gc & (U_GC_L_MASK | U_GC_M_MASK | U_GC_N_MASK)) {
     int32_t lb = u_getIntPropertyValue(c, UCHAR_LINE_BREAK);

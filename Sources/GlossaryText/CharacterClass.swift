@@ -19,6 +19,7 @@ import CICU
 /// | `latin` | Alphabetic and Script=Latin |
 /// | `cjkPunctuation` | P* and East_Asian_Width Wide or Fullwidth (。，、《》「」（）・) |
 /// | `unspaced` | L*, M* or N* with Line_Break ID, SA or CJ, or `han` or `kana` (々 is Line_Break NS): letters of scripts written without spaces between words (Han, kana, Thai, Lao, Khmer, Myanmar) |
+/// | `wide` | East_Asian_Width Wide or Fullwidth: two terminal columns (ideographs, kana, Hangul syllables, fullwidth forms, most emoji) |
 ///
 /// Speed: the classes of each block of 256 code points are computed from ICU
 /// once per process, on first use, into an immutable table (thread-safe, about
@@ -49,9 +50,26 @@ public struct CharacterClass: OptionSet, Sendable, Hashable {
   public static let cjkPunctuation = CharacterClass(rawValue: UInt16(CICU_CLASS_CJK_PUNCTUATION))
   public static let unspaced = CharacterClass(rawValue: UInt16(CICU_CLASS_UNSPACED))
   public static let control = CharacterClass(rawValue: UInt16(CICU_CLASS_CONTROL))
+  public static let wide = CharacterClass(rawValue: UInt16(CICU_CLASS_WIDE))
 
   /// Units of words: letters, marks and numbers (the complement separates words).
   public static let wordCharacter: CharacterClass = [.letter, .mark, .number]
+
+  /// THE display width of this project (terminal columns, review screen and line editor):
+  /// 2 for `wide`, 0 for controls, marks and characters of no class (format characters
+  /// such as U+200B, unassigned code points), else 1.
+  @inlinable public static func columns(_ scalar: Unicode.Scalar) -> Int {
+    let c = of(scalar)
+    if c.contains(.wide) { return 2 }
+    return c.isEmpty || !c.isDisjoint(with: [.control, .mark]) ? 0 : 1
+  }
+
+  /// Terminal columns of a string (the sum of ``columns(_:)`` over its scalars).
+  public static func columns(of text: some StringProtocol) -> Int {
+    var n = 0
+    for u in text.unicodeScalars { n += columns(u) }
+    return n
+  }
 
   // MARK: Entry points
 

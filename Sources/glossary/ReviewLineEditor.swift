@@ -1,3 +1,5 @@
+import GlossaryKit
+
 /// A one-line editor for the review screen: pre-filled text, left/right,
 /// home/end (also Ctrl-A/Ctrl-E), backspace/delete; enter accepts, esc cancels.
 struct ReviewLineEditor {
@@ -44,17 +46,6 @@ struct ReviewLineEditor {
     return "\r\u{1B}[K" + prompt + String(text) + "\r" + (column > 0 ? "\u{1B}[\(column)C" : "")
   }
 
-  /// Display columns of a string: East Asian wide characters take two.
-  static func width(_ s: String) -> Int {
-    var w = 0
-    for u in s.unicodeScalars {
-      let v = u.value
-      if v < 0x20 || (0x300...0x36F).contains(v) || v == 0x200B { continue }
-      let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-        || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-        || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v)
-      w += wide ? 2 : 1
-    }
-    return w
-  }
+  /// Display columns of a string: East Asian wide characters take two (``CharacterClass/columns(of:)``).
+  static func width(_ s: String) -> Int { CharacterClass.columns(of: s) }
 }

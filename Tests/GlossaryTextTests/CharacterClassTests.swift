@@ -19,21 +19,21 @@ import Testing
   }
 
   @Test func exactClasses() {
-    #expect(CharacterClass.of("中") == [.letter, .han, .unspaced])
-    #expect(CharacterClass.of("あ") == [.letter, .kana, .unspaced])
-    #expect(CharacterClass.of("ー") == [.letter, .kana, .unspaced])
-    #expect(CharacterClass.of("한") == [.letter, .hangul])
+    #expect(CharacterClass.of("中") == [.letter, .han, .unspaced, .wide])
+    #expect(CharacterClass.of("あ") == [.letter, .kana, .unspaced, .wide])
+    #expect(CharacterClass.of("ー") == [.letter, .kana, .unspaced, .wide])
+    #expect(CharacterClass.of("한") == [.letter, .hangul, .wide])
     #expect(CharacterClass.of("é") == [.letter, .latin])
     #expect(CharacterClass.of("5") == [.number, .digit])
     #expect(CharacterClass.of("٣") == [.number, .digit])  // Arabic-Indic three
-    #expect(CharacterClass.of("。") == [.punctuation, .cjkPunctuation])
-    #expect(CharacterClass.of("，") == [.punctuation, .cjkPunctuation])
-    #expect(CharacterClass.of("《") == [.punctuation, .cjkPunctuation])
+    #expect(CharacterClass.of("。") == [.punctuation, .cjkPunctuation, .wide])
+    #expect(CharacterClass.of("，") == [.punctuation, .cjkPunctuation, .wide])
+    #expect(CharacterClass.of("《") == [.punctuation, .cjkPunctuation, .wide])
     #expect(CharacterClass.of("“") == [.punctuation])  // East Asian Width ambiguous: not CJK punctuation
     #expect(CharacterClass.of(",") == [.punctuation])
-    #expect(CharacterClass.of("😀") == [.symbol])
+    #expect(CharacterClass.of("😀") == [.symbol, .wide])
     #expect(CharacterClass.of(" ") == [.whitespace])
-    #expect(CharacterClass.of("\u{3000}") == [.whitespace])
+    #expect(CharacterClass.of("\u{3000}") == [.whitespace, .wide])
     #expect(CharacterClass.of("\n") == [.control, .whitespace, .lineBreak])
     #expect(CharacterClass.of("\u{2028}") == [.whitespace, .lineBreak])
     #expect(CharacterClass.of("\t") == [.control, .whitespace])
@@ -41,6 +41,18 @@ import Testing
     #expect(CharacterClass.of("ກ") == [.letter, .unspaced])  // Lao
     #expect(CharacterClass.of(codePoint: 0x110000) == [])
     #expect(CharacterClass.of(codePoint: 0x0378) == [])  // unassigned
+  }
+
+  @Test func terminalColumns() {
+    #expect(CharacterClass.columns(of: "abc") == 3)
+    #expect(CharacterClass.columns(of: "一带一路") == 8)
+    #expect(CharacterClass.columns(of: "《人民日报》，") == 14)  // fullwidth punctuation
+    #expect(CharacterClass.columns(of: "ＡＢ") == 4)  // fullwidth Latin
+    #expect(CharacterClass.columns(of: "e\u{301}") == 1)  // combining acute
+    #expect(CharacterClass.columns(of: "a\u{200B}b\u{7F}\t") == 2)  // zero width space, DEL, tab
+    #expect(CharacterClass.columns(of: "😀") == 2)
+    #expect(CharacterClass.columns(of: "𠀀") == 2)  // supplementary-plane ideograph
+    #expect(CharacterClass.columns(of: "“ok”") == 4)  // East Asian Width ambiguous: one column
   }
 
   @Test func tableAgreesWithICUOnSampledCodePoints() {

@@ -100,6 +100,7 @@ enum {
   CICU_CLASS_CJK_PUNCTUATION = 1 << 12,  // P* and East_Asian_Width W or F
   CICU_CLASS_UNSPACED = 1 << 13,       // L*, M* or N* with Line_Break ID, SA or CJ, or Han or kana
   CICU_CLASS_CONTROL = 1 << 14,        // Cc
+  CICU_CLASS_WIDE = 1 << 15,           // East_Asian_Width W or F (two columns in a terminal)
 };
 
 /// Page table of the class bits (0x1100 entries): entry p points to the 256
