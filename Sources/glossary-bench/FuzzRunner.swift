@@ -34,7 +34,7 @@ struct FuzzRunner {
   /// `lookup` documents exit 2 for every error (its own rule; 65 would be the shared one).
   static let lookupRefusals: Set<Int32> = [2, ExitStatus.dataError]
 
-  func run(_ bytes: [UInt8], seedIndex: Int, in dir: String) -> FuzzResult {
+  func run(_ bytes: [UInt8], seedIndex: Int, in dir: String, cli runCLI: Bool = true) -> FuzzResult {
     var result = FuzzResult()
     let fm = FileManager.default
     try? fm.removeItem(atPath: dir)
@@ -65,7 +65,7 @@ struct FuzzRunner {
       result.refusal = code
       if !Self.refusals.contains(code) { finding(.exit, "in-process refusal maps to exit \(code): \(error)") }
     }
-    guard let binary else { return result }
+    guard let binary, runCLI else { return result }
 
     // The CLI on the same file.
     func cli(_ arguments: [String], allowed: Set<Int32>, what: String) -> Int32? {
