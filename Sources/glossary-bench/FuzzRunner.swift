@@ -47,7 +47,8 @@ struct FuzzRunner {
     let path = dir + "/" + name
     fm.createFile(atPath: path, contents: Data(bytes))
     func finding(_ kind: FuzzFinding.Kind, _ detail: String) {
-      result.findings.append(FuzzFinding(kind: kind, file: name, detail: OneLine.flatten(detail)))
+      let line = OneLine.flatten(detail)
+      result.findings.append(FuzzFinding(kind: kind, file: name, detail: line.count > 400 ? line.prefix(400) + " ..." : line))
     }
 
     // In process: the parser, then (for inputs that write) the reader on what would be written.
