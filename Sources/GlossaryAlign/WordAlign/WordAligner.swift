@@ -11,7 +11,7 @@ import Foundation
 /// Index legend: pair `p`; source positions `i < I`; target positions `j < J`.
 /// "Forward" is t(target | source), "reverse" is t(source | target).
 ///
-/// Typical use (the miner): tokens -> ids -> corpus -> train -> links -> phrase pairs.
+/// Typical use (the miner): tokens -> ids -> corpus -> train -> links (spans scored with `PhraseExtraction.lexicalWeight`).
 /// ```swift
 /// var corpus = WordAlignCorpus()            // or share WordVocabulary objects between corpora
 /// corpus.append(source: ["我们", "支持"], target: ["we", "support"])   // match keys, or
@@ -22,9 +22,6 @@ import Foundation
 /// aligner.train()                                         // both cores
 /// let links = aligner.allLinks(symmetrization: .growDiagFinalAnd)   // [[AlignmentLink]] per pair
 /// let p = aligner.forwardProbability(source: 1, target: 1)          // t(support | 支持), by id
-/// let spans = PhraseExtraction.phrasePairs(links: links[0], sourceLength: 2, targetLength: 2, maxLength: 7)
-/// var table = PhraseTable(maxLength: 7)                   // φ both ways + lexical weights
-/// table.add(pair: 0, of: aligner, links: links[0])
 /// ```
 /// For raw or pretokenized text files, `WordAlignJob` does tokenization (`WordAlignTokenizer`:
 /// ICU words merged by lexicon headwords, character fallback, English inflection folding).
