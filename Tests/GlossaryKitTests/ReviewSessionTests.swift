@@ -159,4 +159,18 @@ struct ReviewSessionTests {
     #expect(Set(related) == ["命运共同体", "人类命运共同体理念"])
     #expect(!related.contains("人类命运共同体"))
   }
+
+  @Test func relatedEntriesAreWholeWordsInSpacedScripts() throws {
+    let text = """
+      \(Self.header.replacingOccurrences(of: "zh\ten", with: "en\tzh"))
+      act\t法令\tcandidate\t\t\t\t\t\t0.9\t3\t2020-01-01-a\t\t\t
+      contact group\t联络小组\tpreferred\t\t\t\t\t\t\t\t\t\t\t
+      the act of state\t国家行为\tpreferred\t\t\t\t\t\t\t\t\t\t\t
+
+      """
+    let dir = try TestSupport.temporaryDirectory("review-kit")
+    let s = ReviewFileStorage(path: try TestSupport.write(text, to: "g.en-zh.tsv", in: dir))
+    let related = try Self.session(s).concept?.related.map(\.source) ?? []
+    #expect(related == ["the act of state"])
+  }
 }

@@ -126,10 +126,13 @@ public final class ReviewQueueBuilder {
     let key = relatedLimit > 0 ? self.key(source) : ""
     var related: [GlossaryEntry] = []
     if !key.isEmpty {
+      // Related: source terms holding this one, or held by it, as whole words (Containment:
+      // any position in Han, word boundaries in spaced scripts, so "act" is no part of "contact").
+      let keyUnits = Array(key.utf16)
       for other in g.concepts where other.id != id {
         for s in other.terms(in: g.sourceLanguage) {
-          let k = self.key(s.text)
-          guard !k.isEmpty && (k.contains(key) || key.contains(k)) else { continue }
+          let k = Array(self.key(s.text).utf16)
+          guard !k.isEmpty && (Containment.contains(k, keyUnits) || Containment.contains(keyUnits, k)) else { continue }
           related += Glossary.pairs(of: other, from: g.sourceLanguage, to: g.targetLanguage).filter { $0.source == s.text && $0.status.isCurated }
         }
       }
