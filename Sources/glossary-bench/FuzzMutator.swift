@@ -3,21 +3,8 @@
 /// Mutant `i` of format `f` under seed `s` depends only on (s, f, i): any
 /// finding is reproduced with `--seed s --from i --count 1 --keep`.
 struct FuzzMutator {
-  /// SplitMix64: small, fast, and the same on every machine.
-  struct Random {
-    private var state: UInt64
-    init(_ seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    /// Uniform in `0..<n` (n > 0).
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
-    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-  }
+  /// The bench's SplitMix64: small, fast, and the same on every machine.
+  typealias Random = SplitMix64
 
   /// Bytes that break parsers: NUL and controls, line ends, quotes, markup,
   /// escapes, a lone UTF-8 lead or continuation byte, BOM and non-characters' first bytes.
@@ -47,7 +34,7 @@ struct FuzzMutator {
 
   /// Mutant number `index`: a seed with 1 to 8 stacked mutations.
   func mutant(seed: UInt64, formatSalt: UInt64, index: Int) -> (seedIndex: Int, bytes: [UInt8]) {
-    var r = Random(seed &* 0x2545_F491_4F6C_DD1D ^ formatSalt ^ (UInt64(index) &* 0x9E37_79B9))
+    var r = Random(seed: seed &* 0x2545_F491_4F6C_DD1D ^ formatSalt ^ (UInt64(index) &* 0x9E37_79B9))
     _ = r.next()
     let s = r.below(seeds.count)
     var b = seeds[s]
@@ -125,4 +112,10 @@ struct FuzzMutator {
     }
     return nil
   }
+}
+
+extension SplitMix64 {
+  /// Uniform in `0..<n` (n > 0).
+  mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
+  mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
 }
