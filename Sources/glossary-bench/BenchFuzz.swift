@@ -19,6 +19,8 @@ import GlossaryText
 // - disagree: the glossary loader and lookup's index builder judge the same file differently.
 // Findings are copied to --out (default fuzz-findings/) with findings.txt; exit 1 when any.
 // Reproduce one: glossary-bench fuzz --format F --seed S --from I --count 1 --keep
+// Regression fixtures: every file of Tests/Fuzz/Regressions/FORMAT/ goes through the same checks
+// first, on every run (a corpus file replaces the seed document with the same suffix).
 // Exit: 0 no finding, 1 findings, 64 bad options, 70 the driver itself failed.
 func benchFuzz(_ args: [String]) throws {
   do { try fuzz(args) } catch {
@@ -88,6 +90,16 @@ private func fuzz(_ args: [String]) throws {
       return result
     }
     let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    let fixtures = regressionFixtures(seedFolder: seedFolder, format: format)
+    for (k, path) in fixtures.enumerated() {
+      let name = URL(fileURLWithPath: path).lastPathComponent
+      let seedIndex = format.seedNames.firstIndex { name.hasSuffix(String($0.drop { $0 != "." })) } ?? 0
+      let dir = work + "/\(format.rawValue)-regression-\(k)"
+      let r = runner.run(try TextDecoder.readBytes(path: path), seedIndex: seedIndex, in: dir, cli: cli)
+      for f in r.findings { print("  \(format.rawValue) regression \(name) \(f.kind.rawValue): \(f.detail)") }
+      total += r.findings.count
+      if !keep && r.findings.isEmpty { try? FileManager.default.removeItem(atPath: dir) }
+    }
     var refusals: [Int32: Int] = [:]
     for r in results { if let c = r.refusal { refusals[c, default: 0] += 1 } }
     let findings = results.enumerated().flatMap { k, r in r.findings.map { (from + k, $0) } }
@@ -97,7 +109,8 @@ private func fuzz(_ args: [String]) throws {
     let name = format.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
     print(
       "\(name) \(count) mutants: \(results.filter { $0.refusal == nil }.count) accepted, refused \(refused); "
-        + "\(results.reduce(0) { $0 + $1.cliRuns }) CLI runs; findings \(found) (\(String(format: "%.1f", elapsed)) s)")
+        + "\(results.reduce(0) { $0 + $1.cliRuns }) CLI runs; findings \(found) (\(String(format: "%.1f", elapsed)) s)"
+        + (fixtures.isEmpty ? "" : "; \(fixtures.count) regression fixtures"))
     if !findings.isEmpty { try save(findings, format: format, seed: seed, work: work, out: out) }
     total += findings.count
   }
@@ -132,6 +145,13 @@ private func save(_ findings: [(Int, FuzzFinding)], format: FuzzFormat, seed: UI
 
 private func fuzzUsage(_ message: String) -> NSError {
   NSError(domain: "fuzz", code: 64, userInfo: [NSLocalizedDescriptionKey: "fuzz: \(message)"])
+}
+
+/// Files of Tests/Fuzz/Regressions/FORMAT beside the seed folder, sorted.
+private func regressionFixtures(seedFolder: String, format: FuzzFormat) -> [String] {
+  let dir = URL(fileURLWithPath: seedFolder).deletingLastPathComponent().appendingPathComponent("Regressions/" + format.rawValue).path
+  let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+  return names.filter { !$0.hasPrefix(".") }.sorted().map { dir + "/" + $0 }
 }
 
 /// Tests/Fuzz/Seeds of the source tree this binary was built from, else of the current folder.
