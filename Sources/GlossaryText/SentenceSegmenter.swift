@@ -12,9 +12,17 @@ public struct Sentence: Sendable, Equatable {
 }
 
 /// Splits text into sentences with ICU, then repairs what ICU gets wrong in
-/// press releases:
+/// press releases (SentenceSegmenter+Repairs.swift; hard cases in
+/// Tests/GlossaryTextTests/Fixtures/sentence-hard-cases.tsv):
 ///
-/// - `“……。”王毅说。` stays one sentence (ICU splits after the closing quote);
+/// - `“……？”他问道。` / `“……。”王毅说。` stay one sentence whatever the closing
+///   mark (ICU splits after the closing quote);
+/// - `习近平强调：“……！”各方对此表示欢迎。` is two sentences: a colon-introduced
+///   quotation ends at its closing mark when something other than an
+///   attribution follows (ICU does not break between a closing quote and Han text);
+/// - enumeration markers (`1.`, `12.`, `IV.`, `2．`) stay with their text
+///   (ICU makes `1.` a sentence of its own);
+/// - an acronym ending a sentence (`... to COVAX. Vaccines are ...`) ends it;
 /// - `……` followed by a new sentence ends one (ICU does not break there);
 /// - English abbreviations beyond CLDR's suppression list (`Dr.`, `U.N.`,
 ///   `No.`, `Art.`, months ...) do not end a sentence;
@@ -26,7 +34,7 @@ public struct Sentence: Sendable, Equatable {
 public final class SentenceSegmenter {
   public let language: Language
   private let iterator: BreakIterator
-  private let isEnglish: Bool
+  let isEnglish: Bool
 
   public init(language: Language) throws {
     self.language = language
@@ -88,117 +96,15 @@ public final class SentenceSegmenter {
     pieces = moveTrailingOpeners(pieces, text).compactMap { Self.trim($0, text) }
     pieces = splitAtEllipsis(pieces, text)
     pieces = mergeAttributions(pieces, text)
-    if isEnglish { pieces = mergeAbbreviations(pieces, text) }
+    pieces = splitAfterColonQuotes(pieces, text)
+    pieces = mergeEnumerationMarkers(pieces, text)
+    if isEnglish {
+      pieces = mergeAbbreviations(pieces, text)
+      pieces = splitAfterAcronyms(pieces, text)
+    }
     for p in pieces {
       result.append(Sentence(range: (p.lowerBound + block.lowerBound)..<(p.upperBound + block.lowerBound), paragraph: paragraph))
     }
-  }
-
-  // MARK: Repairs
-
-  /// ICU counts an opening quote or bracket after `。` as closing the
-  /// sentence (`领域。“你好`): hand it to the sentence it opens.
-  private func moveTrailingOpeners(_ pieces: [Range<Int>], _ t: [UInt16]) -> [Range<Int>] {
-    var out = pieces
-    for k in out.indices.dropLast() {
-      var end = out[k].upperBound
-      while end > out[k].lowerBound, Self.isSpace(t[end - 1]) { end -= 1 }
-      var cut = end
-      while cut > out[k].lowerBound + 1, Self.isOpener(t[cut - 1]) { cut -= 1 }
-      if cut < end {
-        out[k] = out[k].lowerBound..<cut
-        out[k + 1] = cut..<out[k + 1].upperBound
-      }
-    }
-    return out
-  }
-
-  /// `“……。”王毅说。`: ICU ends a sentence after the closing quote; a short
-  /// attribution that follows belongs to it.
-  private func mergeAttributions(_ pieces: [Range<Int>], _ t: [UInt16]) -> [Range<Int>] {
-    guard pieces.count > 1 else { return pieces }
-    var out: [Range<Int>] = [pieces[0]]
-    for p in pieces.dropFirst() {
-      let prev = out[out.count - 1]
-      if endsWithQuotedSentence(prev, t), isAttribution(p, t) {
-        out[out.count - 1] = prev.lowerBound..<p.upperBound
-      } else {
-        out.append(p)
-      }
-    }
-    return out
-  }
-
-  private func endsWithQuotedSentence(_ r: Range<Int>, _ t: [UInt16]) -> Bool {
-    guard r.count >= 2 else { return false }
-    var i = r.upperBound - 1
-    guard Self.isClosingQuote(t[i]) else { return false }
-    while i > r.lowerBound, Self.isClosingQuote(t[i]) { i -= 1 }
-    return Self.isTerminal(t[i])
-  }
-
-  /// A short sentence that reports who spoke (王毅说。 / Wang Yi said.).
-  private func isAttribution(_ r: Range<Int>, _ t: [UInt16]) -> Bool {
-    guard r.count <= 24, let first = r.first, !Self.isOpeningQuote(t[first]) else { return false }
-    let s = String(decoding: t[r], as: UTF16.self)
-    let verbs = ["说", "表示", "指出", "强调", "称", "說", "稱", "強調", "介绍", "回答", "补充道"]
-    if verbs.contains(where: s.contains) { return true }
-    let words = s.lowercased().split(whereSeparator: { !$0.isLetter })
-    let english = ["said", "says", "added", "asked", "stressed", "noted", "stated", "replied", "continued"]
-    return words.count <= 5 && words.contains { english.contains(String($0)) }
-  }
-
-  /// ICU does not end a sentence at `……`; a new sentence after it starts one.
-  private func splitAtEllipsis(_ pieces: [Range<Int>], _ t: [UInt16]) -> [Range<Int>] {
-    var out: [Range<Int>] = []
-    for p in pieces {
-      var start = p.lowerBound
-      var i = p.lowerBound
-      while i < p.upperBound {
-        guard t[i] == 0x2026 else { i += 1; continue }
-        var j = i
-        while j < p.upperBound, t[j] == 0x2026 { j += 1 }
-        if j < p.upperBound, startsNewSentence(at: j, t, end: p.upperBound), j - start > 2 {
-          out.append(start..<j)
-          var k = j
-          while k < p.upperBound, Self.isSpace(t[k]) { k += 1 }
-          start = k
-        }
-        i = j
-      }
-      if start < p.upperBound { out.append(start..<p.upperBound) }
-    }
-    return out
-  }
-
-  private func startsNewSentence(at j: Int, _ t: [UInt16], end: Int) -> Bool {
-    let c = t[j]
-    if CharacterClass.isHan(utf16: c) || Self.isOpeningQuote(c) {
-      // 等, 的, 之 continue an enumeration ("……等"), not a new sentence.
-      if [0x7B49, 0x7684, 0x4E4B].contains(c) { return false }
-      return end - j >= 4
-    }
-    if Self.isSpace(c) {
-      var k = j
-      while k < end, Self.isSpace(t[k]) { k += 1 }
-      return k < end && t[k] >= 0x41 && t[k] <= 0x5A
-    }
-    return false
-  }
-
-  /// English abbreviations ICU's suppression list lacks.
-  private func mergeAbbreviations(_ pieces: [Range<Int>], _ t: [UInt16]) -> [Range<Int>] {
-    guard pieces.count > 1 else { return pieces }
-    var out: [Range<Int>] = [pieces[0]]
-    for p in pieces.dropFirst() {
-      let prev = out[out.count - 1]
-      if Self.abbreviationContinues(String(decoding: t[prev], as: UTF16.self), String(decoding: t[p], as: UTF16.self)) {
-        out[out.count - 1] = prev.lowerBound..<p.upperBound
-      } else {
-        out.append(p)
-      }
-    }
-    return out
   }
 
   /// Titles and references that always precede a name or number.
@@ -244,6 +150,11 @@ public final class SentenceSegmenter {
     [0x201D, 0x2019, 0x300D, 0x300F, 0x22, 0x27, 0xFF02, 0x00BB].contains(u)
   }
   static func isOpeningQuote(_ u: UInt16) -> Bool { [0x201C, 0x2018, 0x300C, 0x300E, 0x00AB].contains(u) }
+  /// The quotation marks of Chinese text (“ ” 「 」 『 』), never ambiguous.
+  static func isCJKOpeningQuote(_ u: UInt16) -> Bool { [0x201C, 0x300C, 0x300E].contains(u) }
+  static func isCJKClosingQuote(_ u: UInt16) -> Bool { [0x201D, 0x300D, 0x300F].contains(u) }
+  /// Marks that break a clause inside a sentence (，,：:；;).
+  static func isClauseBreak(_ u: UInt16) -> Bool { [0xFF0C, 0x2C, 0xFF1A, 0x3A, 0xFF1B, 0x3B].contains(u) }
   /// Opening quotes and brackets (（《【〔 ( [).
   static func isOpener(_ u: UInt16) -> Bool {
     isOpeningQuote(u) || [0xFF08, 0x300A, 0x3010, 0x3014, 0x28, 0x5B, 0x3008].contains(u)

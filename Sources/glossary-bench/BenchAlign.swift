@@ -8,6 +8,9 @@ import GlossaryKit
 //   process is the baseline. key=value pairs override SentenceAlignerConfig fields
 //   (see `apply`). Comma-separated values (or --sweep) run every combination on mac-dev only,
 //   with and without the lexicon, and print one line each (for tuning).
+//   Sweeps read mac-dev, or each `--dir PATH` given (a folder of NAME.zh/.en/.gold, such as the
+//   noisy sets scripts/eval-align.sh writes); `--tune` keeps the tuning part only (mac-dev
+//   dev-anno.001-003, Corpus/ documents dated up to 2019), `--report` the reported part.
 func benchAlign(_ args: [String]) throws {
   let configs = try sweepConfigs(args)
   if configs.count > 1 || args.contains("--sweep") { return try sweepAlign(configs, lexicon: !args.contains("--no-lexicon")) }
@@ -128,12 +131,17 @@ private func sweepAlign(_ configs: [(label: String, config: SentenceAlignerConfi
   if useLexicon, FileManager.default.fileExists(atPath: cedict) {
     table = TranslationLexicon(lexicon: try Lexicon.load(path: cedict), normalizer: try MatchKeyNormalizer())
   }
-  let mac = data + "/mac-dev"
-  let names = ((try? FileManager.default.contentsOfDirectory(atPath: mac)) ?? []).filter { $0.hasSuffix(".gold") }.sorted()
+  var dirs: [String] = []
+  for (k, a) in args.enumerated() where a == "--dir" && k + 1 < args.count { dirs.append(args[k + 1]) }
+  if dirs.isEmpty { dirs = [data + "/mac-dev"] }
   var docs: [(zh: [String], en: [String], gold: [Link])] = []
-  for name in names {
-    let stem = mac + "/" + name.dropLast(5)
-    docs.append((try lines(stem + ".zh"), try lines(stem + ".en"), try readLinks(mac + "/" + name)))
+  for dir in dirs {
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".gold") }.sorted()
+    for name in names {
+      let stem = String(name.dropLast(5))
+      if args.contains("--tune") && !isTuningPart(stem) || args.contains("--report") && isTuningPart(stem) { continue }
+      docs.append((try lines(dir + "/" + stem + ".zh"), try lines(dir + "/" + stem + ".en"), try readLinks(dir + "/" + name)))
+    }
   }
   for (label, config) in configs {
     var line = label.isEmpty ? "defaults" : label
@@ -147,6 +155,12 @@ private func sweepAlign(_ configs: [(label: String, config: SentenceAlignerConfi
     }
     print(line)
   }
+}
+
+/// The house split: mac-dev dev-anno.001-003 and documents dated up to 2019 are tuned on.
+private func isTuningPart(_ stem: String) -> Bool {
+  if stem.hasPrefix("dev-anno.") { return ["dev-anno.001", "dev-anno.002", "dev-anno.003"].contains(stem) }
+  return stem.prefix(4) < "2020"
 }
 
 enum BenchAlignError: Error, CustomStringConvertible {
