@@ -167,18 +167,18 @@ public final class Concordance {
       if let best { return [key.originalRange(best)] }
     }
     guard let doc = try reader.document(rowID), doc.isLinked, let pair = doc.pairs.first(where: { $0.id == pairID }) else { return [] }
-    let (mine, theirs) = side == .source ? (pair.source, pair.target) : (pair.target, pair.source)
+    let (mine, theirs) = side == .source ? (pair.source.wordRanges, pair.target.wordRanges) : (pair.target.wordRanges, pair.source.wordRanges)
     var out: [Range<Int>] = []
     for h in hit {
       var covered = Set<Int>()
-      for k in 0..<mine.count where Int(mine.ranges[k].lowerBound) < h.upperBound && Int(mine.ranges[k].upperBound) > h.lowerBound {
+      for k in mine.indices where Int(mine[k].lowerBound) < h.upperBound && Int(mine[k].upperBound) > h.lowerBound {
         covered.insert(k)
       }
       let linked = pair.links.compactMap { l -> Int? in
         side == .source ? (covered.contains(l.source) ? l.target : nil) : (covered.contains(l.target) ? l.source : nil)
       }
       guard let run = Self.densestRun(linked) else { continue }
-      out.append(Int(theirs.ranges[run.lowerBound].lowerBound)..<Int(theirs.ranges[run.upperBound].upperBound))
+      out.append(Int(theirs[run.lowerBound].lowerBound)..<Int(theirs[run.upperBound].upperBound))
     }
     return Self.merged(out)
   }

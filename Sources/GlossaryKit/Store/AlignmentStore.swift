@@ -22,7 +22,7 @@ import GlossaryText
 /// (the glossary terms the alignment used), `models` (the frozen word model).
 public final class AlignmentStore {
   /// Bump when the schema or a blob encoding changes.
-  public static let formatVersion = 1
+  public static let formatVersion = 2
   /// Bump when segmentation, sentence alignment, tokenization or word alignment change what
   /// they produce for the same input: every store is then rebuilt.
   public static let pipelineVersion = "2026-12-02.1"
@@ -209,9 +209,9 @@ enum StoreSchema {
       INSERT INTO source_index(source_index, rowid, source_key) VALUES ('delete', old.id, old.source_key);
       INSERT INTO target_index(target_index, rowid, target_key) VALUES ('delete', old.id, old.target_key);
     END;
-    CREATE TABLE source_words(id INTEGER PRIMARY KEY, key TEXT NOT NULL, pinyin TEXT);
+    CREATE TABLE source_words(id INTEGER PRIMARY KEY, key TEXT NOT NULL, is_word INTEGER NOT NULL, pinyin TEXT);
     CREATE INDEX source_words_pinyin ON source_words(pinyin) WHERE pinyin IS NOT NULL;
-    CREATE TABLE target_words(id INTEGER PRIMARY KEY, key TEXT NOT NULL);
+    CREATE TABLE target_words(id INTEGER PRIMARY KEY, key TEXT NOT NULL, is_word INTEGER NOT NULL);
     CREATE TABLE terms(source_key TEXT NOT NULL, target_key TEXT NOT NULL, PRIMARY KEY(source_key, target_key)) WITHOUT ROWID;
     CREATE TABLE models(id TEXT PRIMARY KEY, priors TEXT NOT NULL, sample_pairs INTEGER NOT NULL,
       full_sample INTEGER NOT NULL, corpus_pairs INTEGER NOT NULL, data BLOB NOT NULL, data_check INTEGER NOT NULL);

@@ -2,16 +2,16 @@ import Foundation
 import GlossaryAlign
 import GlossaryText
 
-/// The tokens of one side of a sentence pair before they get store ids: their
-/// match keys back to back (`keys[keyEnds[k-1]..<keyEnds[k]]`), ranges in the
-/// pair's display text, flags (`StoredTokens`).
+/// The tokens of one side of a sentence pair before they get store ids
+/// (`StoredTokens`): words with their flags, units with their ranges in the
+/// pair's display text; keys back to back (`keys[ends[k-1]..<ends[k]]`).
 struct PendingTokens: Sendable {
   var keys: [UInt16] = []
-  var keyEnds: [Int32] = []
-  var ranges: [Range<Int32>] = []
-  var flags: [UInt8] = []
-
-  func key(_ k: Int) -> ArraySlice<UInt16> { keys[(k == 0 ? 0 : Int(keyEnds[k - 1]))..<Int(keyEnds[k])] }
+  var wordEnds: [Int32] = []
+  var wordFlags: [UInt8] = []
+  var unitEnds: [Int32] = []
+  var unitRanges: [Range<Int32>] = []
+  var unitWord: [Int32] = []
 }
 
 /// A sentence pair as a worker produced it.
@@ -77,6 +77,7 @@ final class DocumentAligner {
   let targetTokenizer: WordTokenizer
   let align: SentenceAlignFunction
   let root: String
+  let sourceTerms: TermTrie?
 
   init(
     root: String, sourceLanguage: Language, targetLanguage: Language, sourceTerms: TermTrie?,
@@ -92,6 +93,7 @@ final class DocumentAligner {
     sourceTokenizer = try WordTokenizer(language: sourceLanguage, terms: sourceTerms, lattice: false, normalizer: normalizer)
     targetTokenizer = try WordTokenizer(language: targetLanguage, terms: nil, lattice: false, normalizer: normalizer)
     self.align = align
+    self.sourceTerms = sourceTerms
   }
 
   /// The path of a corpus file relative to the corpus root.
@@ -116,8 +118,8 @@ final class DocumentAligner {
         : ss[bead.source.lowerBound].range.lowerBound..<ss[bead.source.upperBound - 1].range.upperBound
       let tr = bead.target.isEmpty ? Self.emptyRange(at: bead.target.lowerBound, in: ts, target.utf16.count)
         : ts[bead.target.lowerBound].range.lowerBound..<ts[bead.target.upperBound - 1].range.upperBound
-      let (sKey, sTokens) = try tokens(source, sr, sourceTokenizer)
-      let (tKey, tTokens) = try tokens(target, tr, targetTokenizer)
+      let (sKey, sTokens) = try tokens(source, sr, sourceTokenizer, sourceTerms)
+      let (tKey, tTokens) = try tokens(target, tr, targetTokenizer, nil)
       pairs.append(PendingPair(
         sourceRange: sr, targetRange: tr, score: bead.score, sourceText: source.string(sr), targetText: target.string(tr),
         sourceKey: sKey, targetKey: tKey, source: sTokens, target: tTokens))
@@ -138,21 +140,39 @@ final class DocumentAligner {
     return (TextDocument(text: text, path: path), StoreFile(path: relative(path), stamp: stamp, hash: StoreFile.hash(bytes)))
   }
 
-  /// The match key of a sentence range and its tokens, ranges relative to the range.
-  private func tokens(_ doc: TextDocument, _ range: Range<Int>, _ tokenizer: WordTokenizer) throws -> (String, PendingTokens) {
+  /// The match key of a sentence range and its words and units, ranges relative to the range.
+  private func tokens(_ doc: TextDocument, _ range: Range<Int>, _ tokenizer: WordTokenizer, _ terms: TermTrie?) throws
+    -> (String, PendingTokens)
+  {
     let t = try doc.utf16[range].withUnsafeBufferPointer { try tokenizer.tokenize($0) }
     var out = PendingTokens()
-    out.keyEnds.reserveCapacity(t.tokens.count)
-    out.ranges.reserveCapacity(t.tokens.count)
-    out.flags.reserveCapacity(t.tokens.count)
+    let units = t.key.units
     for token in t.tokens {
-      out.keys.append(contentsOf: t.key.units[Int(token.keyRange.lowerBound)..<Int(token.keyRange.upperBound)])
-      out.keyEnds.append(Int32(out.keys.count))
-      out.ranges.append(token.range)
+      let lo = Int(token.keyRange.lowerBound), hi = Int(token.keyRange.upperBound)
+      let key = units[lo..<hi]
+      out.keys.append(contentsOf: key)
+      out.wordEnds.append(Int32(out.keys.count))
       var f = token.kind.rawValue
       if token.isKnownTerm { f |= StoredTokens.knownTerm }
       if token.script == ScriptCode.han { f |= StoredTokens.han }
-      out.flags.append(f)
+      out.wordFlags.append(f)
+      let word = Int32(out.wordFlags.count - 1)
+      if WordAlignTokenizer.splitsIntoCharacters(token, key: key, terms: terms) {
+        var k = lo
+        while k < hi {
+          let w = UTF16.isLeadSurrogate(units[k]) && k + 1 < hi ? 2 : 1
+          out.keys.append(contentsOf: units[k..<(k + w)])
+          out.unitEnds.append(Int32(out.keys.count))
+          let r = t.key.originalRange(k..<(k + w))
+          out.unitRanges.append(Int32(r.lowerBound)..<Int32(r.upperBound))
+          out.unitWord.append(word)
+          k += w
+        }
+      } else {
+        out.unitEnds.append(-1)  // the word itself
+        out.unitRanges.append(token.range)
+        out.unitWord.append(word)
+      }
     }
     return (t.key.text, out)
   }

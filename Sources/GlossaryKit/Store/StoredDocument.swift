@@ -1,60 +1,92 @@
 import GlossaryAlign
 import GlossaryText
 
-/// The words of one side of a stored sentence pair: store vocabulary ids
-/// (per side, from 1), UTF-16 ranges in the pair's display text, and flags.
+/// The tokens of one side of a stored sentence pair, at two grains: words
+/// (ICU words merged with known terms: what the word aligner aligns) and units
+/// (the miner's tokens: words, and the characters of Han words no lexicon or
+/// glossary knows, `WordAlignTokenizer.splitsIntoCharacters`). Ids are store
+/// vocabulary ids (per side, from 1, shared by words and units); ranges are
+/// UTF-16 ranges in the pair's display text.
 public struct StoredTokens: Sendable, Equatable {
-  public var ids: [Int32] = []
-  public var ranges: [Range<Int32>] = []
-  /// Per token: `TokenKind` raw value in the low two bits, then `knownTerm`, `han`.
-  public var flags: [UInt8] = []
+  public var words: [Int32] = []
+  /// Per word: `TokenKind` raw value in the low two bits, then `knownTerm`, `han`.
+  public var wordFlags: [UInt8] = []
+  public var units: [Int32] = []
+  public var unitRanges: [Range<Int32>] = []
+  /// Per unit: the index of its word.
+  public var unitWord: [Int32] = []
 
   public static let knownTerm: UInt8 = 1 << 2
   public static let han: UInt8 = 1 << 3
 
   public init() {}
 
-  public var count: Int { ids.count }
+  public var isEmpty: Bool { words.isEmpty }
 
-  public func kind(_ k: Int) -> TokenKind { TokenKind(rawValue: flags[k] & 3) ?? .word }
-  public func isKnownTerm(_ k: Int) -> Bool { flags[k] & Self.knownTerm != 0 }
-  public func isHan(_ k: Int) -> Bool { flags[k] & Self.han != 0 }
+  public func kind(ofWord k: Int) -> TokenKind { TokenKind(rawValue: wordFlags[k] & 3) ?? .word }
 
-  mutating func append(id: Int32, range: Range<Int32>, flags f: UInt8) {
-    ids.append(id)
-    ranges.append(range)
-    flags.append(f)
+  /// Units of each word (ranges of unit indices).
+  public var wordUnits: [Range<Int>] {
+    var out = [Range<Int>](repeating: 0..<0, count: words.count)
+    var u = 0
+    while u < unitWord.count {
+      var v = u
+      while v + 1 < unitWord.count, unitWord[v + 1] == unitWord[u] { v += 1 }
+      out[Int(unitWord[u])] = u..<(v + 1)
+      u = v + 1
+    }
+    return out
   }
 
+  /// The UTF-16 range of each word (from its first unit to its last).
+  public var wordRanges: [Range<Int32>] {
+    wordUnits.map { $0.isEmpty ? 0..<0 : unitRanges[$0.lowerBound].lowerBound..<unitRanges[$0.upperBound - 1].upperBound }
+  }
+
+  /// Per word: its units (a word that is not split is its own unit); ranges as signed deltas of
+  /// their starts (NFKC expands a character into several tokens that share its range: ㈠ -> (一)).
   func encode(into w: inout ByteWriter) {
-    w.count(ids.count)
-    // Ranges as signed deltas of their starts: tokens of one character that NFKC expands
-    // (㈠ -> (一)) share its range, so starts do not always grow.
+    w.count(words.count)
+    let spans = wordUnits
     var last: Int32 = 0
-    for k in 0..<ids.count {
-      w.count(Int(ids[k]))
-      w.int(Int(ranges[k].lowerBound - last))
-      w.count(Int(ranges[k].count))
-      w.bytes.append(flags[k])
-      last = ranges[k].lowerBound
+    for k in 0..<words.count {
+      w.count(Int(words[k]))
+      w.bytes.append(wordFlags[k])
+      let span = spans[k]
+      w.count(span.count)
+      for u in span {
+        if span.count > 1 { w.count(Int(units[u])) }
+        w.int(Int(unitRanges[u].lowerBound - last))
+        w.count(Int(unitRanges[u].count))
+        last = unitRanges[u].lowerBound
+      }
     }
   }
 
   static func decode(_ r: inout ByteReader, vocabularyLimit: Int) throws -> StoredTokens {
     var t = StoredTokens()
     let n = try r.count(limit: r.bytes.count)
-    t.ids.reserveCapacity(n); t.ranges.reserveCapacity(n); t.flags.reserveCapacity(n)
+    t.words.reserveCapacity(n); t.wordFlags.reserveCapacity(n); t.units.reserveCapacity(n)
+    t.unitRanges.reserveCapacity(n); t.unitWord.reserveCapacity(n)
     var last = 0
-    for _ in 0..<n {
+    for k in 0..<n {
       let id = try r.count(limit: vocabularyLimit)
-      let lo = last + (try r.int())
-      let hi = lo + (try r.count())
-      guard lo >= 0, hi <= Int(Int32.max), !r.isAtEnd else { throw ByteReader.Malformed() }
-      t.ids.append(Int32(id))
-      t.ranges.append(Int32(lo)..<Int32(hi))
-      t.flags.append(r.bytes[r.at])
+      guard !r.isAtEnd else { throw ByteReader.Malformed() }
+      t.words.append(Int32(id))
+      t.wordFlags.append(r.bytes[r.at])
       r.at += 1
-      last = lo
+      let m = try r.count(limit: r.bytes.count)
+      guard m >= 1 else { throw ByteReader.Malformed() }
+      for _ in 0..<m {
+        let unit = m > 1 ? try r.count(limit: vocabularyLimit) : id
+        let lo = last + (try r.int())
+        let hi = lo + (try r.count())
+        guard lo >= 0, hi <= Int(Int32.max) else { throw ByteReader.Malformed() }
+        t.units.append(Int32(unit))
+        t.unitRanges.append(Int32(lo)..<Int32(hi))
+        t.unitWord.append(Int32(k))
+        last = lo
+      }
     }
     return t
   }
@@ -71,11 +103,11 @@ public struct StoredPair: Sendable, Equatable {
   public var score: Double
   public var source: StoredTokens
   public var target: StoredTokens
-  /// Word links (token indices; empty until the document is word-aligned).
+  /// Word links (word indices; empty until the document is word-aligned).
   public var links: [AlignmentLink]
 
-  /// Both sides have text (1-0 and 0-1 beads are kept for the concordance only).
-  public var isAligned: Bool { !sourceRange.isEmpty && !targetRange.isEmpty }
+  /// Both sides have words (1-0 and 0-1 beads are kept for the concordance only).
+  public var isAligned: Bool { !source.isEmpty && !target.isEmpty }
 }
 
 /// A document pair as the store holds it: where it came from and its aligned,
@@ -147,7 +179,7 @@ enum StoredPairCodec {
       var links: [AlignmentLink] = []
       links.reserveCapacity(n)
       for _ in 0..<n {
-        let i = try r.count(limit: pairs[k].source.count - 1), j = try r.count(limit: pairs[k].target.count - 1)
+        let i = try r.count(limit: pairs[k].source.words.count - 1), j = try r.count(limit: pairs[k].target.words.count - 1)
         links.append(AlignmentLink(source: i, target: j))
       }
       pairs[k].links = links

@@ -72,11 +72,11 @@ struct WordModelTrainer {
     try store.forEachDocument(where: "id IN (\(sample.map(String.init).joined(separator: ",")))", model: nil) { doc in
       for p in doc.pairs where p.isAligned {
         data.append(
-          sourceIDs: p.source.ids.map { id in
+          sourceIDs: p.source.words.map { id in
             if sourceMap[Int(id)] < 0 { sourceMap[Int(id)] = data.sourceVocabulary.id(vocabulary.source[id]) }
             return sourceMap[Int(id)]
           },
-          targetIDs: p.target.ids.map { id in
+          targetIDs: p.target.words.map { id in
             if targetMap[Int(id)] < 0 { targetMap[Int(id)] = data.targetVocabulary.id(vocabulary.target[id]) }
             return targetMap[Int(id)]
           })
@@ -111,7 +111,7 @@ struct WordModelTrainer {
       try store.forEachDocument(where: "id IN (\(batch.map(String.init).joined(separator: ",")))", model: nil) { docs.append($0) }
       let links = Parallel.map(docs.count, state: { Scratch() }) { scratch, i -> (rowID: Int64, links: [[AlignmentLink]]) in
         (docs[i].rowID, docs[i].pairs.map { p in
-          p.source.count == 0 || p.target.count == 0 ? [] : m.links(source: p.source.ids.map { sourceMap[Int($0)] }, target: p.target.ids.map { targetMap[Int($0)] },
+          !p.isAligned ? [] : m.links(source: p.source.words.map { sourceMap[Int($0)] }, target: p.target.words.map { targetMap[Int($0)] },
                   symmetrization: symmetrization, scratch: scratch)
         })
       }
