@@ -7,7 +7,8 @@ struct ExtractCommand: ParsableCommand {
     commandName: "extract",
     abstract: "Mine recurring formulations and their renderings from a corpus into glossary candidates.",
     discussion: """
-      Aligns every document pair of the corpus (sentences, then words), finds the phrases that recur \
+      Brings the corpus's alignment store up to date (CORPUS/.glossary/alignments.sqlite: only new and \
+      changed document pairs are aligned, sentences then words), finds the phrases that recur \
       in at least --min-docs documents with the way they are rendered, and merges them into the \
       glossary as 'candidate' rows with evidence (documents, dates, examples). Accepted, edited and \
       rejected rows are never changed, only their evidence is refreshed; rejected renderings are not \
@@ -25,6 +26,7 @@ struct ExtractCommand: ParsableCommand {
   @Option(help: "Corpus folder of YYYY-MM-DD-slug.LANG.txt pairs.") var corpus = "Corpus"
   @OptionGroup var glossary: GlossaryWriteOptions
   @Option(help: "CC-CEDICT-format lexicon: known words and translation priors.") var lexicon: String?
+  @Option(help: "Alignment store file (default: CORPUS/.glossary/alignments.sqlite).") var store: String?
   @Option(help: "A phrase must recur in at least this many documents.") var minDocs = 2
   @Option(help: "Source language code (default: from the corpus file names).") var sourceLang: String?
   @Option(help: "Target language code (default: from the corpus file names).") var targetLang: String?
@@ -39,6 +41,7 @@ struct ExtractCommand: ParsableCommand {
   func run() throws {
     var run = ExtractionRun(corpusPath: corpus, glossaryPath: try glossary.path())
     run.lexiconPath = lexicon
+    run.storePath = store
     run.sourceLanguage = sourceLang
     run.targetLanguage = targetLang
     run.options.minDocuments = minDocs
@@ -63,6 +66,11 @@ struct ExtractCommand: ParsableCommand {
         }
       }
     }
+    let a = result.store
+    let aligned = a.added + a.changed + a.realignedForTerms
+    Failure.printError("alignment store: \(aligned) document\(aligned == 1 ? "" : "s") aligned (\(a.added) new, \(a.changed) changed, "
+      + "\(a.realignedForTerms) with changed glossary terms), \(a.unchanged) unchanged, \(a.removed) removed"
+      + (a.modelTrained ? "; word model trained" : "") + (a.rebuilt.map { "; rebuilt: " + $0 } ?? ""))
     let summary = "\(s.documents) documents, \(s.sentencePairs) sentence pairs, \(s.terms) recurring terms"
       + (dryRun ? " (dry run: glossary not written)" : "; candidates: \(s.newCandidates) new, \(s.updatedEntries) updated, \(s.unchangedEntries) unchanged")
     if dryRun { Failure.printError(summary) } else { out.line(summary) }

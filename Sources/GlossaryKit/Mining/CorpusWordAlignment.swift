@@ -1,12 +1,8 @@
 import GlossaryAlign
 
-/// How the miner aligns words: a seam like `SentenceAlignFunction`; the default
-/// is GlossaryAlign's word aligner trained on the prepared corpus itself.
-public typealias WordAlignFunction = @Sendable (PreparedCorpus) throws -> CorpusWordAlignment
-
-/// Word links of every aligned pair of a prepared corpus, and the lexical
-/// translation tables that produced them (by the corpus's own token ids), for
-/// the lexical weights of mined phrase pairs.
+/// Word links of every aligned pair of a prepared corpus (the store's frozen word model's,
+/// spread over units), and the lexical translation tables that produced them (by the corpus's
+/// own token ids), for the lexical weights of mined phrase pairs.
 public struct CorpusWordAlignment: @unchecked Sendable {
   /// Per pair, links between unit positions (a word's link holds for each of its units).
   public var links: [[AlignmentLink]]

@@ -15,9 +15,8 @@ public struct ExtractionSummary: Sendable, Equatable {
 /// Mines recurring phrases and their renderings from a prepared corpus.
 ///
 /// ```swift
-/// let prepared = try PreparedCorpus.prepare(documents: ..., makeAligner: ...)
-/// let alignment = try DefaultAligners.wordAligner(lexicon: nil, termPairs: [])(prepared)
-/// let terms = Extractor(options: .init()).mine(prepared, alignment: alignment)
+/// let (prepared, alignment) = try PreparedCorpus.load(store: store, options: WordAlignOptions())
+/// let terms = try Extractor(options: .init()).mine(prepared, alignment: alignment)
 /// ```
 public struct Extractor: Sendable {
   public var options: MiningParameters
