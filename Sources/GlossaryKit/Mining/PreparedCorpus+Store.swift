@@ -14,27 +14,31 @@ extension PreparedCorpus {
   {
     let source = try Language(store.sourceLanguage), target = try Language(store.targetLanguage)
     let vocabulary = try StoreVocabulary(db: store.db)
+    // Corpus ids in the order of first occurrence (documents in date order), not the store's
+    // (which follow the order documents were added): an updated store and a clean one give the
+    // miner the same ids, hence the same results.
     var sv = TokenVocabulary(), tv = TokenVocabulary()
-    for id in stride(from: 1, through: vocabulary.source.count, by: 1) {
-      _ = sv.intern(vocabulary.source.string(Int32(id)), isWord: vocabulary.sourceIsWord[id - 1])
+    var sourceIDs = [Int32](repeating: -1, count: vocabulary.source.count + 1)
+    var targetIDs = [Int32](repeating: -1, count: vocabulary.target.count + 1)
+    func sourceID(_ id: Int32) -> Int32 {
+      if sourceIDs[Int(id)] < 0 { sourceIDs[Int(id)] = sv.intern(vocabulary.source.string(id), isWord: vocabulary.sourceIsWord[Int(id) - 1]) }
+      return sourceIDs[Int(id)]
     }
-    for id in stride(from: 1, through: vocabulary.target.count, by: 1) {
-      _ = tv.intern(vocabulary.target.string(Int32(id)), isWord: vocabulary.targetIsWord[id - 1])
-    }
-    guard sv.count == vocabulary.source.count + 1, tv.count == vocabulary.target.count + 1 else {
-      throw StoreError.corrupt(path: store.path, reason: "vocabulary holds a key twice")
+    func targetID(_ id: Int32) -> Int32 {
+      if targetIDs[Int(id)] < 0 { targetIDs[Int(id)] = tv.intern(vocabulary.target.string(id), isWord: vocabulary.targetIsWord[Int(id) - 1]) }
+      return targetIDs[Int(id)]
     }
     let modelID = try store.meta("model")
     let model = try modelID.map { try store.loadModel(id: $0, options: options) }
     let sourceClasses = UnitFlags.Classifier(language: source.code), targetClasses = UnitFlags.Classifier(language: target.code)
-    var sourceEdges = [(UnitFlags, UnitFlags)?](repeating: nil, count: sv.count)
-    var targetEdges = [(UnitFlags, UnitFlags)?](repeating: nil, count: tv.count)
-    func flags(_ t: StoredTokens, _ classes: UnitFlags.Classifier, _ strings: [String], _ cache: inout [(UnitFlags, UnitFlags)?]) -> [UnitFlags] {
+    var sourceEdges = [(UnitFlags, UnitFlags)?](repeating: nil, count: vocabulary.source.count + 1)
+    var targetEdges = [(UnitFlags, UnitFlags)?](repeating: nil, count: vocabulary.target.count + 1)
+    func flags(_ t: StoredTokens, _ classes: UnitFlags.Classifier, _ strings: Interner<UInt16>, _ cache: inout [(UnitFlags, UnitFlags)?]) -> [UnitFlags] {
       var out: [UnitFlags] = []
       out.reserveCapacity(t.units.count)
       for u in t.units.indices {
         let w = Int(t.unitWord[u]), id = Int(t.words[w])
-        if cache[id] == nil { cache[id] = classes.flags(ofWord: strings[id]) }
+        if cache[id] == nil { cache[id] = classes.flags(ofWord: strings.string(Int32(id))) }
         let (first, last) = cache[id]!
         let isFirst = u == 0 || t.unitWord[u - 1] != t.unitWord[u]
         let isLast = u + 1 == t.units.count || t.unitWord[u + 1] != t.unitWord[u]
@@ -62,12 +66,12 @@ extension PreparedCorpus {
       for p in doc.pairs where p.isAligned && p.score >= minimumBeadScore {
         let sb = Int32(p.sourceRange.lowerBound), tb = Int32(p.targetRange.lowerBound)
         let pair = AlignedPair(
-          document: index, sourceRange: p.sourceRange, targetRange: p.targetRange, sourceTokens: p.source.units,
-          targetTokens: p.target.units, sourceTokenRanges: p.source.unitRanges.map { ($0.lowerBound + sb)..<($0.upperBound + sb) },
+          document: index, sourceRange: p.sourceRange, targetRange: p.targetRange, sourceTokens: p.source.units.map(sourceID),
+          targetTokens: p.target.units.map(targetID), sourceTokenRanges: p.source.unitRanges.map { ($0.lowerBound + sb)..<($0.upperBound + sb) },
           targetTokenRanges: p.target.unitRanges.map { ($0.lowerBound + tb)..<($0.upperBound + tb) }, score: p.score,
-          sourceFlags: flags(p.source, sourceClasses, sv.strings, &sourceEdges),
-          targetFlags: flags(p.target, targetClasses, tv.strings, &targetEdges),
-          sourceWords: p.source.words, targetWords: p.target.words, sourceUnitWord: p.source.unitWord, targetUnitWord: p.target.unitWord)
+          sourceFlags: flags(p.source, sourceClasses, vocabulary.source, &sourceEdges),
+          targetFlags: flags(p.target, targetClasses, vocabulary.target, &targetEdges),
+          sourceWords: p.source.words.map(sourceID), targetWords: p.target.words.map(targetID), sourceUnitWord: p.source.unitWord, targetUnitWord: p.target.unitWord)
         links.append(unitLinks(p.links, pair))
         pairs.append(pair)
       }
