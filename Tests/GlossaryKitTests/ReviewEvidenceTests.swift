@@ -56,6 +56,29 @@ struct ReviewEvidenceTests {
     #expect(ev.first?.target.text == "China is ready to strengthen strategic communication.")
   }
 
+  @Test func corpusEvidenceComesFromTheAlignmentStoreWhenThereIsOne() throws {
+    let dir = try TestSupport.temporaryDirectory("review-store")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    try StoreFixture.write(into: dir)
+    let e = GlossaryEntry(
+      source: "务实合作", target: "practical cooperation",
+      seenIn: ["2014-05-20-talks-with-laos", "2017-03-02-talks-with-cambodia", "2021-07-01-message-to-vietnam"],
+      examples: [TermExample(document: "2017-03-02-talks-with-cambodia", source: "双方将加强务实合作。", target: "The two sides will strengthen practical cooperation.")])
+    // No store yet: sentences found separately.
+    let scanned = try ReviewCorpusEvidence(folder: dir, highlighter: h)
+    #expect(!scanned.usesStore)
+    #expect(scanned.evidence(for: e, limit: 5).map(\.document) == ["2014-05-20-talks-with-laos (corpus)", "2021-07-01-message-to-vietnam (corpus)"])
+    _ = try StoreFixture.update(dir)
+    let stored = try ReviewCorpusEvidence(folder: dir, highlighter: h)
+    #expect(stored.usesStore)
+    let ev = stored.evidence(for: e, limit: 5)
+    #expect(ev.map(\.document) == ["2014-05-20-talks-with-laos", "2021-07-01-message-to-vietnam"])
+    #expect(ev.map { $0.source.pieces.filter(\.highlighted).map(\.text) } == [["务实合作"], ["务实合作"]])
+    #expect(ev.map { $0.target.pieces.filter(\.highlighted).map(\.text) } == [["practical cooperation"], ["practical cooperation"]])
+    #expect(ev.last?.target.text == "China-Viet Nam practical cooperation has borne fruit.")
+    #expect(stored.evidence(for: e, limit: 1).count == 1)
+  }
+
   @Test func sheetRecordsKeepTheirStartLines() throws {
     let text = "\u{FEFF}a,b\r\n\"x, y\",\"say \"\"hi\"\"\r\nthere\"\r\n\r\nlast,\n"
     let records = try ReviewCSV.parse(text, path: "s.csv")
