@@ -34,6 +34,7 @@ struct ReviewLoop {
         case .char("a"): message = describe(try session.perform(.accept))
         case .char("r"): message = describe(try session.perform(.reject))
         case .char("v"): message = describe(try session.perform(.variant))
+        case .char("w"): message = describe(try session.perform(.acceptSwitch))
         case .char("s"): message = describe(try session.perform(.skip))
         case .char("u"): message = undo()
         case .char("e"):
@@ -105,6 +106,7 @@ struct ReviewLoop {
     case .rejected: return "saved: rejected"
     case .skipped: return "skipped"
     case .noted: return "saved: note"
+    case .switched: return "saved: switch accepted (old rendering superseded)"
     }
   }
 }

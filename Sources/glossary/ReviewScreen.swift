@@ -19,13 +19,14 @@ struct ReviewScreen {
   var path: String
   var columns: Int
 
-  static let keys = "a accept  e edit  1-9 pick  v variant  d deprecate  r reject  s skip  n note  u undo  ? help  q quit"
+  static let keys = "a accept  e edit  1-9 pick  v variant  w switch  d deprecate  r reject  s skip  n note  u undo  ? help  q quit"
 
   static let help = """
     a      accept the proposed rendering as preferred (the other candidates become rejected)
     e      edit the rendering, then accept it (enter confirms, esc cancels)
     1-9    pick that rendering as preferred
     v      add the proposal as an admitted variant (next candidate is proposed)
+    w      accept the suggested switch: the new rendering preferred from its first use, the old superseded
     d      mark the proposal deprecated; asks for the rendering that replaces it
     r      reject the proposal (extract will not propose it again)
     s      skip this concept (it comes back next session)
@@ -113,6 +114,9 @@ struct ReviewScreen {
         line("    \(i + 1)  \(e.target)   " + style.dim(Self.seen(e)))
       }
       if c.candidates.count > 9 { line(style.dim("    … \(c.candidates.count - 9) more")) }
+    }
+    if let s = c.suggestedSwitch {
+      line("  switch:    \"\(s.from)\" → \"\(s.to)\"   " + style.dim("last old \(s.lastOld), first new \(s.firstNew); w accepts it"))
     }
     if !c.existing.isEmpty {
       line("  in the glossary:")

@@ -173,4 +173,33 @@ struct ReviewSessionTests {
     let related = try Self.session(s).concept?.related.map(\.source) ?? []
     #expect(related == ["the act of state"])
   }
+
+  @Test func aSuggestedSwitchIsAcceptedInOneDecisionAndUndone() throws {
+    let s = try Self.storage()
+    let session = try Self.session(s, ReviewOptions(filter: "一带一路"))
+    // One Belt, One Road (2014) gave way to the Belt and Road Initiative (2016, 2018).
+    let suggested = try #require(session.concept?.suggestedSwitch)
+    #expect(suggested.from == "One Belt, One Road")
+    #expect(suggested.to == "the Belt and Road Initiative")
+    #expect(suggested.firstNew == ISODate("2016-01-01")!)
+    #expect(try session.perform(.acceptSwitch) == .switched)
+    #expect(session.progress.accepted == 1)
+    let new = try #require(try Self.row(s, "一带一路", "the Belt and Road Initiative"))
+    #expect(new.status == .preferred && new.validFrom == ISODate("2016-01-01")! && new.reviewer == "li")
+    let old = try #require(try Self.row(s, "一带一路", "One Belt, One Road"))
+    #expect(old.status == .superseded && old.validTo == ISODate("2015-12-31")! && old.replacedBy == "the Belt and Road Initiative")
+    #expect(try Self.row(s, "一带一路", "the Belt and Road")?.status == .rejected)
+    #expect(session.concept == nil)  // the concept is closed
+    #expect(try session.undo() == .switched)
+    #expect(try Self.row(s, "一带一路", "One Belt, One Road")?.status == .candidate)
+    #expect(try Self.row(s, "一带一路", "the Belt and Road Initiative")?.validFrom == nil)
+  }
+
+  @Test func noSwitchNoSwitchDecision() throws {
+    let s = try Self.storage()
+    let session = try Self.session(s, ReviewOptions(filter: "双边关系"))
+    #expect(session.concept?.suggestedSwitch == nil)
+    #expect(throws: ReviewError.self) { try session.perform(.acceptSwitch) }
+    #expect(try Self.row(s, "双边关系", "bilateral relations")?.status == .candidate)
+  }
 }

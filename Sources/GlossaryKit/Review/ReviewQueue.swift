@@ -39,6 +39,14 @@ public struct ReviewConcept: Sendable, Equatable {
   /// The rendering proposed for acceptance.
   public var proposal: GlossaryEntry? { candidates.first }
 
+  /// The switch the evidence suggests (`TermHistory`: one rendering stops, another starts),
+  /// when its new rendering is still to decide and its old one is not deprecated or rejected.
+  public var suggestedSwitch: TermHistory.Switch? {
+    let open = Set(candidates.map(\.target))
+    let entries = candidates + existing.filter { $0.status == .preferred || $0.status == .admitted }
+    return TermHistory(source: source, entries: entries).switches.last { open.contains($0.to) }
+  }
+
   /// The curated preferred rendering, if the concept has one.
   public var preferred: GlossaryEntry? { existing.first { $0.status == .preferred } }
 }

@@ -20,9 +20,10 @@ enum ReviewRules {
   }
 
   /// Applies `action` to the candidate rendering `target` of concept `conceptID` (for `.pick`, `target` is
-  /// the picked candidate).
+  /// the picked candidate; for `.acceptSwitch`, `suggested` is the switch and `target` its new rendering).
   static func apply(
-    _ action: ReviewAction, conceptID: String, target: String, to g: inout Glossary, reviewer: String, date: ISODate
+    _ action: ReviewAction, conceptID: String, target: String, to g: inout Glossary, reviewer: String, date: ISODate,
+    suggested: TermHistory.Switch? = nil
   ) throws -> Result {
     guard var c = g.concept(id: conceptID) else { throw ReviewError.refused("concept \(conceptID) is no longer in the glossary") }
     let lang = g.targetLanguage
@@ -129,6 +130,29 @@ enum ReviewRules {
       outcome = .noted
     case .skip:
       outcome = .skipped
+    case .acceptSwitch:
+      guard let s = suggested else { throw ReviewError.refused("\(source): no switch between renderings is suggested") }
+      let new = try candidateIndex(s.to)
+      guard let old = c.terms.firstIndex(where: {
+        isRendering($0) && $0.text == s.from && [.candidate, .preferred, .admitted].contains($0.status)
+      }) else {
+        throw ReviewError.refused("\(source) -> \(s.from) is no candidate or approved rendering (any more)")
+      }
+      // The old rendering was in use until the new one appeared: superseded from that day on.
+      set(old) {
+        stamp(&$0, .superseded)
+        $0.validTo = s.firstNew.previousDay
+        $0.replacedBy = s.to
+      }
+      try checkNoPreferred()
+      set(new) {
+        stamp(&$0, .preferred)
+        $0.validFrom = s.firstNew
+      }
+      rejectOtherCandidates(except: new)
+      promoteSource()
+      closes = true
+      outcome = .switched
     }
     try store(c, in: &g)
     return Result(outcome: outcome, changes: changes, closes: closes)

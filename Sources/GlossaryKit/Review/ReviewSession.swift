@@ -28,11 +28,17 @@ public enum ReviewAction: Equatable, Sendable {
   case skip
   /// Set the proposal's note (written; the proposal stays undecided).
   case note(String)
+  /// Accept the concept's suggested switch (`ReviewConcept.suggestedSwitch`) in one decision:
+  /// the new rendering becomes preferred from its first sighting, the old one superseded until
+  /// the day before and replaced by the new one; the other candidates become rejected.
+  case acceptSwitch
 }
 
 /// What a decision counted as.
 public enum ReviewOutcome: String, Sendable {
   case accepted, edited, variant, deprecated, rejected, skipped, noted
+  /// A suggested switch was accepted (counted with the accepted ones).
+  case switched
 }
 
 /// Progress counters of a session.
@@ -50,7 +56,7 @@ public struct ReviewProgress: Equatable, Sendable {
 
   mutating func count(_ o: ReviewOutcome, _ d: Int) {
     switch o {
-    case .accepted: accepted += d
+    case .accepted, .switched: accepted += d
     case .edited: edited += d
     case .variant: variants += d
     case .deprecated: deprecated += d
@@ -140,7 +146,11 @@ public final class ReviewSession {
     }
     guard let proposal = concept.proposal else { throw ReviewError.refused("\(source): no candidate left") }
     let target: String
-    if case .pick(let k) = action {
+    let suggested = action == .acceptSwitch ? concept.suggestedSwitch : nil
+    if action == .acceptSwitch {
+      guard let suggested else { throw ReviewError.refused("\(source): no switch between renderings is suggested") }
+      target = suggested.to
+    } else if case .pick(let k) = action {
       guard concept.candidates.indices.contains(k) else {
         throw ReviewError.refused("no alternative \(k + 1): this concept has \(concept.candidates.count)")
       }
@@ -149,7 +159,8 @@ public final class ReviewSession {
       target = proposal.target
     }
     let (result, glossary) = try storage.modify { g in
-      let r = try ReviewRules.apply(action, conceptID: id, target: target, to: &g, reviewer: reviewer, date: today)
+      let r = try ReviewRules.apply(
+        action, conceptID: id, target: target, to: &g, reviewer: reviewer, date: today, suggested: suggested)
       return (r, g)
     }
     let (outcome, changes, closes) = (result.outcome, result.changes, result.closes)
