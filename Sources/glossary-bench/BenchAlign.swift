@@ -105,6 +105,7 @@ private func apply(_ key: String, _ v: Double, to config: inout SentenceAlignerC
   switch key {
   case "lexicalWeight": config.lexicalWeight = v
   case "skipCost": config.skipCost = v
+  case "skipCostWithoutLexicon": config.skipCostWithoutLexicon = v
   case "chance": config.chance = v
   case "lengthWeight": config.lengthWeight = v
   case "maxSide": config.maxSide = Int(v)
