@@ -25,7 +25,7 @@ public final class AlignmentStore {
   public static let formatVersion = 2
   /// Bump when segmentation, sentence alignment, tokenization or word alignment change what
   /// they produce for the same input: every store is then rebuilt.
-  public static let pipelineVersion = "2026-12-02.2"
+  public static let pipelineVersion = "2026-12-02.3"
 
   public let path: String
   public let db: SQLiteDatabase
