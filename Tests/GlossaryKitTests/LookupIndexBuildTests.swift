@@ -136,6 +136,48 @@ import Testing
     #expect(hit.matchedLanguage == "fr" && hit.otherTerms.map(\.text) == ["essai"] && hit.concept.subjectField == "tests")
   }
 
+  @Test func theIndexReadsConceptsAsTheFileReaderDoesConceptByConcept() throws {
+    for text in [Self.generated(500), try Glossary.parse(Self.generated(500), path: "g.tsv").tsv()] {
+      let bytes = Array(text.utf8)
+      let g = try Glossary.parse(text, path: "g.tsv")
+      let streamed = try #require(try bytes.withUnsafeBufferPointer { try IndexInput.stream($0, path: "g.tsv") })
+      let whole = bytes.withUnsafeBufferPointer { IndexInput.of(g, bytes: $0) }
+      #expect(streamed.rowOffset == whole.rowOffset && streamed.rowLine == whole.rowLine && streamed.conceptStart == whole.conceptStart)
+      #expect(streamed.termText == whole.termText && streamed.termLanguage == whole.termLanguage && streamed.termConcept == whole.termConcept)
+    }
+    // Rows of a concept apart: read whole instead, with the same result.
+    let scattered = "languages\tzh\ten\nconcept\tlang\tterm\tstatus\nc1\tzh\t甲\tpreferred\nc2\tzh\t乙\tpreferred\nc1\ten\tA\tpreferred\nc2\ten\tB\tpreferred\n"
+    #expect(try Array(scattered.utf8).withUnsafeBufferPointer { try IndexInput.stream($0, path: "s.tsv") } == nil)
+    let index = try LookupIndex.inMemory(text: scattered, path: "s.tsv", keys: keys)
+    #expect(index.lookup("A", keys: keys).first?.source == "甲" && index.lookup("乙", keys: keys).first?.entries.map(\.target) == ["B"])
+    // A broken file is refused by the index with the file reader's own message.
+    let broken = "languages\tzh\ten\nconcept\tlang\tterm\tstatus\treplaced_by\nc1\tzh\t甲\tpreferred\t\nc1\ten\tA\tdeprecated\tZ\n"
+    var want = "", got = ""
+    do { _ = try Glossary.parse(broken, path: "b.tsv") } catch { want = "\(error)" }
+    do { _ = try LookupIndex.inMemory(text: broken, path: "b.tsv", keys: keys) } catch { got = "\(error)" }
+    #expect(!want.isEmpty && got == want)
+  }
+
+  /// One reader: a BOM, CRLF and lone CR line ends, comments, invalid UTF-8 read the same by every command and the index.
+  @Test func everyLineEndAndBOMReadsTheSameEverywhere() throws {
+    let text = "\u{FEFF}# top\r\nlanguages\tzh\ten\r\nconcept\tlang\tterm\tstatus\r# a comment\rc1\tzh\t一带一路\tpreferred\r\nc1\ten\tthe Belt and Road Initiative\tpreferred\rc2\tzh\t务实合作\tpreferred\nc2\ten\tpractical cooperation\tpreferred\n"
+    let g = try Glossary.parse(text, path: "e.tsv")
+    #expect(g.comments == ["# top"] && g.concepts.map(\.id) == ["c1", "c2"] && g.concepts[0].comments == ["# a comment"])
+    let index = try LookupIndex.inMemory(text: text, path: "e.tsv", keys: keys)
+    for c in 0..<index.conceptCount {
+      var want = g.concepts[c]
+      want.comments = []  // the index does not carry comments
+      #expect(index.concept(at: c) == want)
+    }
+    let hit = try #require(index.lookup("一带一路", keys: keys).first)
+    #expect(hit.line == 5 && hit.entries.map(\.target) == ["the Belt and Road Initiative"])
+    var bad = Array("languages\tzh\ten\nconcept\tlang\tterm\tstatus\nc1\tzh\t甲\tpreferred\n".utf8)
+    bad.insert(0xFF, at: bad.count - 5)
+    #expect {
+      try bad.withUnsafeBufferPointer { try Glossary.parse(bytes: $0, path: "u.tsv") }
+    } throws: { error in "\(error)" == "u.tsv:3: column 14: invalid UTF-8" }
+  }
+
   @Test func pinyinFromTheIndexTable() throws {
     let index = try LookupIndex.inMemory(text: TestSupport.sampleGlossary, path: "s.tsv", keys: keys)
     let other = try LookupKeys()

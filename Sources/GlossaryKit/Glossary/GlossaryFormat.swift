@@ -105,6 +105,12 @@ struct ConceptAssembler {
   /// curated, else candidates.
   func finish(comments: [String]) -> Glossary {
     var g = Glossary(languages: languages.isEmpty ? ["zh", "en"] : languages, comments: comments)
+    g.setConcepts(finishedConcepts())
+    return g
+  }
+
+  /// The concepts read, format 1 source statuses settled (see ``finish(comments:)``).
+  func finishedConcepts() -> [Concept] {
     var list = concepts
     if version1, let source = languages.first {
       for i in list.indices where list[i].terms.contains(where: { !Glossary.sameLanguage($0.language, source) && $0.status.isCurated }) {
@@ -115,7 +121,6 @@ struct ConceptAssembler {
         }
       }
     }
-    g.setConcepts(list)
-    return g
+    return list
   }
 }

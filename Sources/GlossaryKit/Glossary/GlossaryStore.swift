@@ -28,11 +28,13 @@ public enum GlossaryStore {
   /// Reads and validates a glossary.
   /// - Throws: `GlossaryError.notFound`, `.invalid` (every broken row), `TextError` for bad UTF-8.
   public static func load(path: String) throws -> Glossary {
+    let bytes: [UInt8]
     do {
-      return try Glossary.parse(TextDecoder.read(path: path), path: path)
+      bytes = try TextDecoder.readBytes(path: path)
     } catch TextError.fileNotFound(let p) {
       throw GlossaryError.notFound(path: p)
     }
+    return try bytes.withUnsafeBufferPointer { try Glossary.parse(bytes: $0, path: path) }
   }
 
   /// Writes a glossary atomically in file order (format 2). Refuses a glossary the reader would refuse.

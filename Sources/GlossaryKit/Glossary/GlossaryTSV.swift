@@ -35,88 +35,23 @@ extension Glossary {
   /// nothing is dropped silently.
   /// - Throws: `GlossaryError.invalid` listing every problem (up to ``maxProblems``).
   public static func parse(_ text: String, path: String) throws -> Glossary {
-    var problems: [GlossaryProblem] = []
-    var more = 0
-    func report(_ line: Int, _ message: String) {
-      if problems.count < maxProblems { problems.append(.init(path: path, line: line, message: message)) } else { more += 1 }
-    }
-    var top: [String] = []
-    var pending: [String] = []
-    var languagesRow: [String]?
-    var header: Header?
-    var builder = ConceptAssembler()
-    var lineNumber = 0
-    var rest = Substring(text)
-    var fields = [String](repeating: "", count: GlossaryRow.Slot.count)
-    while !rest.isEmpty {
-      lineNumber += 1
-      let lineText: Substring
-      // Byte-level searches: Character iteration costs seconds on a million rows.
-      if let nl = rest.utf8.firstIndex(of: 0x0A) {
-        lineText = rest[..<nl]
-        rest = rest[rest.utf8.index(after: nl)...]
-      } else {
-        lineText = rest
-        rest = rest[rest.endIndex...]
-      }
-      if lineText.utf8.first == 0x23 {
-        if header == nil { top.append(String(lineText)) } else { pending.append(String(lineText)) }
-        continue
-      }
-      if lineText.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-        if !lineText.isEmpty { report(lineNumber, "blank row with spaces or tabs") }
-        continue
-      }
-      let raw = lineText.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
-      guard let h = header else {
-        if languagesRow == nil && raw.first == "languages" {
-          languagesRow = raw.dropFirst().map { String($0).trimmingCharacters(in: .whitespaces) }
-          continue
-        }
-        switch parseHeader(raw.map(String.init), languagesRow: languagesRow) {
-        case let .success(parsed):
-          header = parsed
-          builder.languages = parsed.languages
-        case let .failure(p):
-          for m in p.messages { report(lineNumber, m) }
-          header = Header(version: 0, languages: [], slots: [])
-        }
-        continue
-      }
-      if h.version == 0 { continue }
-      guard raw.count == h.slots.count else {
-        report(lineNumber, "\(raw.count) fields, expected \(h.slots.count) (fields are separated by one TAB; write a TAB inside a field as \\t)")
-        continue
-      }
-      for k in fields.indices { fields[k] = "" }
-      var bad = false
-      for (k, cell) in raw.enumerated() {
-        guard let value = unescape(cell) else {
-          report(lineNumber, "field \(k + 1): bad backslash escape (only \\t \\n \\r \\\\ are allowed)")
-          bad = true
-          continue
-        }
-        if h.slots[k] >= 0 { fields[h.slots[k]] = value }
-      }
-      if bad { continue }
-      switch GlossaryRow.parse(fields, version: h.version, line: lineNumber) {
-      case let .success(row):
-        builder.add(row, comments: pending, line: lineNumber)
-        pending = []
-      case let .failure(p):
-        for m in p.messages { report(lineNumber, m) }
-      }
-    }
-    if header == nil { report(max(lineNumber, 1), "no header row (expected languages<TAB>zh<TAB>en, then concept<TAB>lang<TAB>term<TAB>status...)") }
-    var g = builder.finish(comments: top)
-    g.trailingComments = pending
+    var text = text
+    return try text.withUTF8 { try parse(bytes: $0, path: path) }
+  }
+
+  /// Parses the bytes of a glossary file with ``GlossaryReader`` (BOM, line ends, UTF-8 and NFC included).
+  static func parse(bytes: UnsafeBufferPointer<UInt8>, path: String) throws -> Glossary {
+    var problems = GlossaryReader.Problems(path: path)
+    var sink = GlossaryAssemblySink()
+    let header = GlossaryReader.read(bytes, sink: &sink, problems: &problems)
+    var g = sink.assembler.finish(comments: sink.top)
+    g.trailingComments = sink.pending
     g.formatVersion = header?.version ?? 2
     let (errors, warnings) = g.crossRowProblems(path: path)
-    for e in errors { report(e.line, e.message) }
+    for e in errors { problems.report(e.line, e.message) }
     g.warnings = warnings
-    if !problems.isEmpty {
-      problems.sort { $0.line < $1.line }
-      throw GlossaryError.invalid(path: path, problems: problems, more: more)
+    if !problems.list.isEmpty {
+      throw GlossaryError.invalid(path: path, problems: problems.list.sorted { $0.line < $1.line }, more: problems.more)
     }
     return g
   }

@@ -35,8 +35,7 @@ extension LookupIndex {
       return LookupIndex(path: path, image: image, fileBytes: nil)
     }
     let bytes = try TextDecoder.readBytes(path: path)
-    let glossary = try Glossary.parse(TextDecoder.decode(bytes, path: path), path: path)
-    let built = LookupIndexBuilder.build(glossary: glossary, bytes: bytes, identity: identity, keys: keys, completePinyin: useCache)
+    let built = try build(bytes: bytes, path: path, identity: identity, keys: keys, completePinyin: useCache)
     if useCache, FileIdentity.of(path: path) == identity {
       built.withUnsafeBytes { raw in
         guard let base = raw.baseAddress else { return }
@@ -50,12 +49,22 @@ extension LookupIndex {
     return LookupIndex(path: path, image: .owning(built), fileBytes: bytes)
   }
 
+  /// The index image of a glossary file's bytes: read concept by concept (``IndexInput/stream(_:path:)``),
+  /// or whole when its concepts' rows are scattered; checked as every command checks it.
+  static func build(bytes: [UInt8], path: String, identity: FileIdentity, keys: LookupKeys, completePinyin: Bool) throws -> [UInt8] {
+    let input = try bytes.withUnsafeBufferPointer { b -> IndexInput in
+      if let streamed = try IndexInput.stream(b, path: path) { return streamed }
+      return IndexInput.of(try Glossary.parse(bytes: b, path: path), bytes: b)
+    }
+    return LookupIndexBuilder.build(input, identity: identity, keys: keys, completePinyin: completePinyin)
+  }
+
   /// Builds an index of glossary text in memory (tests, stdin).
   public static func inMemory(text: String, path: String, keys: LookupKeys) throws -> LookupIndex {
     let bytes = Array(text.utf8)
-    let glossary = try Glossary.parse(text, path: path)
     let id = FileIdentity(size: UInt64(bytes.count), mtimeSec: 0, mtimeNsec: 0, inode: 0, headHash: 0, tailHash: 0)
-    return LookupIndex(path: path, image: .owning(LookupIndexBuilder.build(glossary: glossary, bytes: bytes, identity: id, keys: keys)), fileBytes: bytes)
+    let image = try build(bytes: bytes, path: path, identity: id, keys: keys, completePinyin: false)
+    return LookupIndex(path: path, image: .owning(image), fileBytes: bytes)
   }
 
   /// Whether the cache beside `path` is present and current.

@@ -87,31 +87,13 @@ public final class LookupIndex {
     }
   }
 
-  /// One row of the (validated) glossary file, through the format's own row reader. Text that NFC could
-  /// change (anything but ASCII and CJK ideographs U+3400..U+9FFF) is normalized first, as the file reader does.
+  /// One row of the (validated) glossary file, through the file reader's own line and row functions.
   func parseRow(_ b: UnsafeBufferPointer<UInt8>, line: Int) -> (row: GlossaryRow, line: Int)? {
-    var plain = true
-    var i = 0
-    let n = b.count
-    while i < n {
-      let x = b[i]
-      if x < 0x80 {
-        i += 1
-      } else if (x == 0xE3 && i + 1 < n && b[i + 1] >= 0x90) || (x >= 0xE4 && x <= 0xE9) {
-        i += 3
-      } else {
-        plain = false
-        break
-      }
-    }
-    let raw = String(decoding: b, as: UTF8.self)
-    let text = plain ? raw : ((try? Normalization.nfc(raw)) ?? raw)
+    var problems = GlossaryReader.Problems(path: path)
+    guard let text = GlossaryReader.decodeLine(b, line: line, problems: &problems) else { return nil }
     var fields = [String](repeating: "", count: GlossaryRow.Slot.count)
-    for (k, cell) in text.split(separator: "\t", omittingEmptySubsequences: false).enumerated() where k < slots.count && slots[k] >= 0 {
-      fields[slots[k]] = Glossary.unescape(cell) ?? String(cell)
-    }
-    guard case let .success(row) = GlossaryRow.parse(fields, version: formatVersion, line: line) else { return nil }
-    return (row, line)
+    let raw = text.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
+    return GlossaryReader.row(raw, slots: slots, version: formatVersion, line: line, fields: &fields, problems: &problems).map { ($0, line) }
   }
 
   // MARK: Key sets

@@ -8,27 +8,6 @@ import Foundation
 /// gram postings are bucket-sorted on the top bits of the gram hash (which
 /// also gives the gram directory).
 enum LookupIndexBuilder {
-  /// The header of a glossary file's bytes (languages row and header row), or nil.
-  static func fileHeader(_ bytes: [UInt8]) -> Glossary.Header? {
-    var start = 0
-    var languagesRow: [String]?
-    while start < bytes.count {
-      let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-      var line = bytes[start..<end]
-      start = end + 1
-      if line.last == 0x0D { line = line.dropLast() }
-      if line.first == 0x23 || line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-      let names = String(decoding: line, as: UTF8.self).split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-      if languagesRow == nil && names.first == "languages" {
-        languagesRow = names.dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }
-        continue
-      }
-      if case let .success(h) = Glossary.parseHeader(names, languagesRow: languagesRow) { return h }
-      return nil
-    }
-    return nil
-  }
-
   /// Runs `body(worker)` for workers `0..<count` on all cores and returns the results in order.
   static func parallel<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
     let results = UnsafeMutablePointer<T?>.allocate(capacity: count)
@@ -45,73 +24,33 @@ enum LookupIndexBuilder {
   /// Number of workers for a build of `n` items.
   static func workers(_ n: Int) -> Int { n < 20_000 ? 1 : max(1, min(4, ProcessInfo.processInfo.activeProcessorCount)) }
 
+  /// An index of a glossary read whole (tests, and files whose concepts' rows are scattered).
+  static func build(
+    glossary g: Glossary, bytes: [UInt8], identity: FileIdentity, keys: LookupKeys, completePinyin: Bool = false, workers: Int? = nil
+  ) -> [UInt8] {
+    let input = bytes.withUnsafeBufferPointer { IndexInput.of(g, bytes: $0) }
+    return build(input, identity: identity, keys: keys, completePinyin: completePinyin, workers: workers)
+  }
+
   /// - Parameter completePinyin: store the pinyin of every Han code unit (cache files), not only of those
   ///   in the glossary, so that no lookup needs ICU's Han-Latin transliterator.
   ///   - workers: threads computing keys (default: one per core for large glossaries, else one).
   static func build(
-    glossary g: Glossary, bytes: [UInt8], identity: FileIdentity, keys: LookupKeys, completePinyin: Bool = false, workers: Int? = nil
+    _ input: IndexInput, identity: FileIdentity, keys: LookupKeys, completePinyin: Bool = false, workers: Int? = nil
   ) -> [UInt8] {
-    // Row positions in the file from their line numbers.
-    var lineStarts: [Int] = [0]
-    bytes.withUnsafeBufferPointer { b in
-      guard let base = b.baseAddress else { return }
-      var p = base
-      let end = base + b.count
-      while p < end, let q = memchr(p, 0x0A, end - p) {
-        let at = UnsafePointer<UInt8>(q.assumingMemoryBound(to: UInt8.self))
-        lineStarts.append(at - base + 1)
-        p = at + 1
-      }
-    }
-    var rowOffset: [UInt64] = []
-    var rowLength: [UInt32] = []
-    var rowLine: [UInt32] = []
-    var conceptStart: [UInt32] = []
-    conceptStart.reserveCapacity(g.concepts.count + 1)
-    var termConcept: [UInt32] = []
-    var termLanguage: [UInt8] = []
-    var lines: [Int] = []
-    for (c, concept) in g.concepts.enumerated() {
-      conceptStart.append(UInt32(rowLine.count))
-      lines.removeAll(keepingCapacity: true)
-      for d in concept.descriptions { lines.append(d.line.value) }
-      for t in concept.terms {
-        lines.append(t.line.value)
-        termConcept.append(UInt32(c))
-        let lang = g.glossaryLanguage(for: t.language).flatMap { l in g.languages.firstIndex(of: l) } ?? 0
-        termLanguage.append(UInt8(min(lang, 254)))
-      }
-      lines.sort()
-      var last = -1
-      for line in lines where line != last {
-        last = line
-        let start = lineStarts[max(0, min(lineStarts.count - 1, line - 1))]
-        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
-        if end > start && bytes[end - 1] == 0x0D { end -= 1 }
-        rowOffset.append(UInt64(start))
-        rowLength.append(UInt32(max(0, end - start)))
-        rowLine.append(UInt32(line))
-      }
-    }
-    conceptStart.append(UInt32(rowLine.count))
-    // Keys, on every core: worker w takes a contiguous share of the concepts.
-    let conceptCount = g.concepts.count
-    var firstTerm = [Int](repeating: 0, count: conceptCount + 1)
-    for (c, concept) in g.concepts.enumerated() { firstTerm[c + 1] = firstTerm[c] + concept.terms.count }
-    let workers = max(1, workers ?? LookupIndexBuilder.workers(termConcept.count))
+    // Keys, on every core: worker w takes a contiguous share of the terms, each keyed in its own language.
+    let termCount = input.termCount
+    let workers = max(1, workers ?? LookupIndexBuilder.workers(termCount))
     let extraKeys = (1..<max(1, workers)).map { _ in try? LookupKeys() }
     func keyLists(_ w: Int, _ k: LookupKeys) -> (terms: KeyList, py: KeyList) {
       var out = (terms: KeyList(), py: KeyList())
       var buf: [UInt8] = []
-      let cr = (conceptCount * w / workers)..<(conceptCount * (w + 1) / workers)
-      out.terms.bytes.reserveCapacity(cr.count * 40)
-      for c in cr {
-        for (j, t) in g.concepts[c].terms.enumerated() {
-          let id = Int32(firstTerm[c] + j)
-          k.key(t.text, language: t.language, into: &buf)
-          out.terms.append(buf, concept: id)
-          if LookupKeys.hasHan(buf) { out.py.append(k.pinyinKey(ofKey: buf), concept: id) }
-        }
+      let tr = (termCount * w / workers)..<(termCount * (w + 1) / workers)
+      out.terms.bytes.reserveCapacity(tr.count * 20)
+      for t in tr {
+        k.key(input.text(ofTerm: t), language: input.languages[Int(input.termLanguage[t])], into: &buf)
+        out.terms.append(buf, concept: Int32(t))
+        if LookupKeys.hasHan(buf) { out.py.append(k.pinyinKey(ofKey: buf), concept: Int32(t)) }
       }
       return out
     }
@@ -144,16 +83,15 @@ enum LookupIndexBuilder {
     termLists = []
     pyLists = []
     let grams = Grams(sets[0])
-    let header = fileHeader(bytes)
     var w = IndexWriter()
-    w.put(.rowOffset, rowOffset)
-    w.put(.rowLength, rowLength)
-    w.put(.rowLine, rowLine)
-    w.put(.conceptStart, conceptStart)
-    w.put(.columnSlots, (header?.slots ?? []).map { $0 < 0 ? UInt8(255) : UInt8($0) })
-    w.put(.languages, Array(g.languages.joined(separator: "\n").utf8))
-    w.put(.termConcept, termConcept)
-    w.put(.termLanguage, termLanguage)
+    w.put(.rowOffset, input.rowOffset)
+    w.put(.rowLength, input.rowLength)
+    w.put(.rowLine, input.rowLine)
+    w.put(.conceptStart, input.conceptStart)
+    w.put(.columnSlots, input.slots.map { $0 < 0 ? UInt8(255) : UInt8($0) })
+    w.put(.languages, Array(input.languages.joined(separator: "\n").utf8))
+    w.put(.termConcept, input.termConcept)
+    w.put(.termLanguage, input.termLanguage)
     put(sets[0], into: &w, sections: (.keyBlob, .keyStart, .keyPost, .keyTerms, .keyTable))
     w.put(.keyGramHash, grams.hashes)
     w.put(.keyGramStart, grams.starts)
@@ -164,7 +102,7 @@ enum LookupIndexBuilder {
     w.put(.pyUnitLength, pinyin.length)
     w.put(.pyUnitBlob, pinyin.blob)
     w.put(.hanFold, completePinyin ? keys.normalizer.simplifiedTable(for: IndexLayout.hanFoldUnits) : [UInt16]())
-    return w.finish(identity: identity, maxUnits: sets[0].maxUnits, formatVersion: header?.version ?? g.formatVersion)
+    return w.finish(identity: identity, maxUnits: sets[0].maxUnits, formatVersion: input.formatVersion)
   }
 
   typealias KeySections = (IndexLayout.S, IndexLayout.S, IndexLayout.S, IndexLayout.S, IndexLayout.S)
