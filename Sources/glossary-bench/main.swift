@@ -5,6 +5,7 @@
 //   swift run -c release glossary-bench align     sentence alignment speed and memory
 //   swift run -c release glossary-bench wordalign word alignment speed
 //   swift run -c release glossary-bench lookup    glossary lookup vs grep -F
+//   swift run -c release glossary-bench import    termbase import and first index build vs sort
 //   swift run -c release glossary-bench extract   corpus mining speed
 //   swift run -c release glossary-bench check     terminology check speed (--long: one long sentence)
 //   swift run -c release glossary-bench plant     planted terminology errors for scripts/eval-check.sh
@@ -16,6 +17,7 @@ let benchmarks: [String: ([String]) throws -> Void] = [
   "align": benchAlign,
   "wordalign": benchWordAlign,
   "lookup": benchLookup,
+  "import": benchImport,
   "extract": benchExtract,
   "check": benchCheck,
   "plant": benchPlant,

@@ -51,9 +51,10 @@ struct AddCommand: ParsableCommand {
     commandName: "add",
     abstract: "Add a rendering to a glossary (created when missing).",
     discussion: """
-      Refuses a row that is already there and a second preferred rendering valid at the same \
-      time as another for the same source term. The file is locked, re-read, changed and \
-      written atomically, in sorted order.
+      The rendering joins the concept holding the source term (a new source term makes a new \
+      concept). Refuses a rendering that is already there, a second preferred rendering valid at \
+      the same time as another, and a replacement that is not a rendering of the concept (exit \
+      65). The file is locked, re-read, changed and written atomically, in sorted order.
 
       Examples:
         glossary add 一带一路 "the Belt and Road Initiative" --status preferred --valid-from 2016-01-01 --tag initiative
@@ -63,15 +64,18 @@ struct AddCommand: ParsableCommand {
 
   @Argument(help: "Source term.") var source: String
   @Argument(help: "Target rendering.") var target: String
+  @Option(help: "The concept (id) to add to, when the source term belongs to several.") var concept: String?
   @OptionGroup var row: RowOptions
   @OptionGroup var glossaryOptions: GlossaryWriteOptions
 
   func run() throws {
     let path = try glossaryOptions.path()
-    var entry = GlossaryEntry(source: source.trimmingCharacters(in: .whitespaces), target: target.trimmingCharacters(in: .whitespaces), status: .preferred)
+    var entry = GlossaryEntry(
+      source: source.trimmingCharacters(in: .whitespaces), target: target.trimmingCharacters(in: .whitespaces), status: .preferred,
+      conceptID: concept ?? "")
     try row.apply(to: &entry)
     guard !entry.source.isEmpty, !entry.target.isEmpty else { throw ValidationError("Source and target must not be empty.") }
-    try GlossaryStore.update(path: path) { g in try g.add(entry, path: path) }
-    FileHandle.standardError.write(Data("glossary: added \(entry.source) -> \(entry.target) (\(entry.status.rawValue)) to \(path)\n".utf8))
+    let id = try GlossaryStore.update(path: path) { g in try g.add(entry, path: path) }
+    FileHandle.standardError.write(Data("glossary: added \(entry.source) -> \(entry.target) (\(entry.status.rawValue)) to concept \(id) of \(path)\n".utf8))
   }
 }

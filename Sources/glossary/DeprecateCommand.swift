@@ -22,13 +22,14 @@ struct DeprecateCommand: ParsableCommand {
   @Option(help: "The rendering to use instead.") var replacement: String
   @Option(help: "First day of the replacement (YYYY-MM-DD); the old rendering ends the day before.") var since: String?
   @Flag(help: "Mark it superseded (was official for a while) rather than deprecated (do not use).") var superseded = false
+  @Option(help: "The concept (id), when the source term belongs to several.") var concept: String?
   @OptionGroup var glossaryOptions: GlossaryWriteOptions
 
   func run() throws {
     let path = try glossaryOptions.path()
     let date = try parseDate(since, option: "--since")
     try GlossaryStore.update(path: path, create: false) { g in
-      try g.deprecate(source: source, target: target, replacement: replacement, since: date, superseded: superseded, path: path)
+      try g.deprecate(source: source, target: target, replacement: replacement, since: date, superseded: superseded, conceptID: concept, path: path)
     }
     FileHandle.standardError.write(Data("glossary: \(source): \(target) -> \(replacement)\(date.map { " from \($0)" } ?? "") in \(path)\n".utf8))
   }

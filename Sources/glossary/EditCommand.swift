@@ -19,12 +19,13 @@ struct EditCommand: ParsableCommand {
   @Argument(help: "Current target rendering.") var target: String
   @Option(name: .customLong("target"), help: "New target rendering.") var newTarget: String?
   @OptionGroup var row: RowOptions
+  @Option(help: "The concept (id), when the source term belongs to several.") var concept: String?
   @OptionGroup var glossaryOptions: GlossaryWriteOptions
 
   func run() throws {
     let path = try glossaryOptions.path()
     try GlossaryStore.update(path: path, create: false) { g in
-      try g.edit(source: source, target: target, path: path) { e in
+      try g.edit(source: source, target: target, conceptID: concept, path: path) { e in
         if let newTarget {
           let t = newTarget.trimmingCharacters(in: .whitespaces)
           guard !t.isEmpty else { throw ValidationError("--target must not be empty.") }

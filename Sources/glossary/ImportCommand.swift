@@ -57,7 +57,7 @@ struct ImportCommand: ParsableCommand {
     }
     let report = try GlossaryStore.updateOrCreate(path: path, languages: newLanguages) { g, isNew in
       if isNew { g.comments = imported.comments }
-      return try GlossaryImporter.merge(imported, into: &g, path: path, file: file)
+      return try GlossaryImporter.merge(imported, into: &g, path: path, file: file, checked: true)
     }
     var message = "glossary: \(path) (\(newLanguages.joined(separator: "-"))): \(report.conceptsAdded) concepts added; terms: \(report.added) added, \(report.updated) updated, \(report.unchanged) unchanged"
     if !report.conflicts.isEmpty { message += ", \(report.conflicts.count) conflicts:" }

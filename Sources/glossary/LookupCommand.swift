@@ -97,22 +97,60 @@ struct LookupHitRecord: Encodable {
   var didYouMean: Bool
   var glossary: String
   var line: Int
+  var concept: String
   var source: String
   var matched: String
   var matchedSide: String
+  var matchedLanguage: String
   var distance: Int?
   var renderings: [GlossaryEntryRecord]
+  /// Other source-language terms, and the terms of further target languages.
+  var synonyms: [TermRecord]
+  var otherLanguages: [TermRecord]
+  var subjectField: String?
+  var definitions: [String: String]?
 
   init(_ h: LookupHit) {
     kind = h.kind.rawValue
     didYouMean = h.kind == .fuzzy
     glossary = h.glossary
     line = h.line
+    concept = h.conceptID
     source = h.source
     matched = h.matched
     matchedSide = h.matchedSource ? "source" : "target"
+    matchedLanguage = h.matchedLanguage
     distance = h.distance
     renderings = h.entries.map(GlossaryEntryRecord.init)
+    synonyms = h.synonyms.map(TermRecord.init)
+    otherLanguages = h.otherTerms.map(TermRecord.init)
+    subjectField = h.concept.subjectField.isEmpty ? nil : h.concept.subjectField
+    var defs: [String: String] = [:]
+    for d in h.concept.descriptions where !d.definition.isEmpty { defs[d.language] = d.definition }
+    definitions = defs.isEmpty ? nil : defs
+  }
+}
+
+/// A term in JSON answers.
+struct TermRecord: Encodable {
+  var language: String
+  var text: String
+  var status: String
+  var validFrom: String?
+  var validTo: String?
+  var replacedBy: String?
+  var partOfSpeech: String?
+  var note: String?
+
+  init(_ t: Term) {
+    language = t.language
+    text = t.text
+    status = t.status.rawValue
+    validFrom = t.validFrom?.description
+    validTo = t.validTo?.description
+    replacedBy = t.replacedBy.isEmpty ? nil : t.replacedBy
+    partOfSpeech = t.partOfSpeech.isEmpty ? nil : t.partOfSpeech
+    note = t.note.isEmpty ? nil : t.note
   }
 }
 
@@ -122,83 +160,3 @@ func compactJSON<T: Encodable>(_ value: T) throws -> String {
   return String(decoding: try encoder.encode(value), as: UTF8.self)
 }
 
-/// Text output of lookup hits.
-struct LookupPrinter {
-  var color: Bool
-  /// With `--as-of`: renderings are labelled by their standing on that date (GlossaryEntry.label(on:)).
-  var asOf: ISODate? = nil
-
-  func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
-
-  func statusColor(_ s: TermStatus) -> String {
-    switch s {
-    case .preferred: return "32"
-    case .admitted: return "36"
-    case .superseded: return "33"
-    case .deprecated, .rejected: return "31"
-    case .candidate: return "2"
-    }
-  }
-
-  mutating func print(_ hits: [LookupHit], into out: inout Output) {
-    var first = true
-    for h in hits {
-      if !first { out.line("") }
-      first = false
-      var head = paint(h.source, "1")
-      switch h.kind {
-      case .exact: if !h.matchedSource { head += "  (rendering: \(h.matched))" }
-      case .containing: head += "  (contains your query)"
-      case .contained: head += "  (in your text: \(h.matched))"
-      case .fuzzy: head = "did you mean " + head + (h.matchedSource ? "" : " (\(h.matched))") + "?"
-      }
-      out.line(head + paint("  \(h.glossary):\(h.line)", "2"))
-      let labels = h.entries.map { e in asOf.map { e.label(on: $0) } ?? e.status }
-      let width = labels.map(\.rawValue.count).max() ?? 9
-      for (e, status) in zip(h.entries, labels) {
-        let label = status.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
-        var line = "  " + paint(label, statusColor(status)) + "  " + (status == .preferred ? paint(e.target, "1") : e.target)
-        if e.validFrom != nil || e.validTo != nil {
-          line += "  (\(e.validFrom?.description ?? "…") to \(e.validTo?.description ?? "now"))"
-        }
-        if !e.replacedBy.isEmpty { line += (status == e.status ? "  -> use: " : "  -> later: ") + e.replacedBy }
-        out.line(line)
-        let pad = String(repeating: " ", count: width + 4)
-        if !e.note.isEmpty { out.line(pad + paint("note: " + e.note, "2")) }
-        if e.occurrences != nil || !e.seenIn.isEmpty {
-          var ev = "evidence: \(e.documents) document\(e.documents == 1 ? "" : "s")"
-          if let o = e.occurrences { ev += ", \(o) occurrence\(o == 1 ? "" : "s")" }
-          if let f = e.firstSeen, let l = e.lastSeen { ev += ", \(f) to \(l)" }
-          out.line(pad + paint(ev, "2"))
-        }
-        if let x = e.examples.first {
-          out.line(pad + paint("e.g. [\(x.document)] \(x.source)", "2"))
-          out.line(pad + paint("     \(x.target)", "2"))
-        }
-      }
-    }
-  }
-
-  /// The format's escapes, skipped (a byte scan) for the usual field without tab, newline or backslash.
-  static func escape(_ s: String) -> String {
-    s.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x5C }) ? GlossaryKit.Glossary.escape(s) : s
-  }
-
-  /// One TSV line per rendering: query, kind, source, target, status, valid_from, valid_to, replaced_by;
-  /// a query with no match gives one line with the query and empty fields.
-  static func batchTSV(query: String, hits: [LookupHit], into out: inout Output) {
-    let q = escape(query)
-    if hits.isEmpty {
-      out.line(q + "\t\t\t\t\t\t\t")
-      return
-    }
-    for h in hits {
-      for e in h.entries {
-        out.line([
-          q, h.kind.rawValue, escape(e.source), escape(e.target), e.status.rawValue,
-          e.validFrom?.description ?? "", e.validTo?.description ?? "", escape(e.replacedBy),
-        ].joined(separator: "\t"))
-      }
-    }
-  }
-}

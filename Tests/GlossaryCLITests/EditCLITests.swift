@@ -24,6 +24,22 @@ import Testing
     #expect(try TestSupport.run(["remove", "中国梦", "the China Dream", "--glossary", g]).status == 0)
   }
 
+  /// A replacement must be a rendering of the same concept: exit 65 naming it, nothing written.
+  @Test func aDanglingReplacementIsRefused() throws {
+    let dir = try TestSupport.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let g = dir + "/d.zh-en.tsv"
+    #expect(try TestSupport.run(["add", "农业", "agriculture", "--glossary", g]).status == 0)
+    let before = try String(contentsOfFile: g, encoding: .utf8)
+    let r = try TestSupport.run(["edit", "农业", "agriculture", "--status", "deprecated", "--replaced-by", "nonexistent thing", "--glossary", g])
+    #expect(r.status == 65)
+    #expect(r.stderr.contains("replaced_by \"nonexistent thing\" of \"agriculture\" is not a en term of concept c1 (农业)"))
+    let d = try TestSupport.run(["deprecate", "农业", "agriculture", "--replacement", "farming", "--glossary", g])
+    #expect(d.status == 0)  // deprecate adds the replacement as the preferred rendering
+    #expect(try TestSupport.run(["remove", "农业", "farming", "--glossary", g]).status == 65)  // "agriculture" names it
+    #expect(before != (try String(contentsOfFile: g, encoding: .utf8)))
+  }
+
   @Test func twoProcessesAddingConcurrentlyLoseNothing() throws {
     let dir = try TestSupport.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -43,4 +43,15 @@ struct ReviewSheetTests {
     #expect(throws: ReviewError.self) { try apply("source,target\n一带一路,x\n", to: s) }
     #expect(try s.read() == before)
   }
+
+  @Test func aDeprecationToSomethingThatIsNoRenderingIsRefusedNamingTheRow() throws {
+    let s = try ReviewSessionTests.storage()
+    let csv = "concept,source,target,decision,replacement\n,一带一路,One Belt, One Road,deprecate,nonexistent thing\n,国家主席,Chairman,deprecate,\n"
+    let fixed = csv.replacingOccurrences(of: "One Belt, One Road", with: "\"One Belt, One Road\"")
+    let report = try apply(fixed, to: s)
+    #expect(report.applied == 1)
+    #expect(report.problems == ["s.csv:2: \"nonexistent thing\" is not a rendering of 一带一路: add it first, or leave the replacement empty for the preferred one"])
+    #expect(try ReviewSessionTests.row(s, "一带一路", "One Belt, One Road")?.status == .candidate)
+    #expect(try ReviewSessionTests.row(s, "国家主席", "Chairman")?.replacedBy == "President")
+  }
 }

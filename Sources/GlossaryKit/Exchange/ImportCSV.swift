@@ -106,7 +106,7 @@ extension GlossaryImporter {
     for r in records.dropFirst() {
       func value(_ k: Int?) -> String {
         guard let k, k < r.fields.count else { return "" }
-        return r.fields[k].trimmingCharacters(in: .whitespaces)
+        return GlossaryRow.trimmed(r.fields[k])
       }
       let source = value(languageColumns[0]), target = value(languageColumns[1])
       guard !source.isEmpty, !target.isEmpty else {
@@ -120,7 +120,8 @@ extension GlossaryImporter {
         }
         e.status = s
       }
-      e.note = value(noteColumn).replacingOccurrences(of: "\r\n", with: "\n")
+      e.note = value(noteColumn)
+      if e.note.utf8.contains(0x0D) { e.note = e.note.replacingOccurrences(of: "\r\n", with: "\n") }
       for (k, name) in [(fromColumn, "valid_from"), (toColumn, "valid_to")] where !value(k).isEmpty {
         guard let d = ISODate(value(k)) else {
           throw GlossaryError.importFailed(path: path, line: r.line, reason: "\(name): \"\(value(k))\" is not a date YYYY-MM-DD")

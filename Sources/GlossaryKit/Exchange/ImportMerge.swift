@@ -32,12 +32,16 @@ extension GlossaryImporter {
   /// each touched concept checked on its own).
   ///
   /// An imported concept joins the glossary concept with the same id when that one shares a term with
-  /// it, else the one concept sharing its source-language terms (or any term); with none it is added
+  /// it, else the one concept sharing its source-language terms (``target(for:in:)``); with none it is added
   /// (keeping its id when free). Joining adds the new terms and fills empty fields of the known ones; a
   /// term whose status differs, or a change the concept's rules refuse (a second preferred term, ...),
   /// is reported as a conflict and the glossary's concept is kept as it was.
+  /// - Parameter checked: `imported` was read by ``read(path:format:fallback:)``, which checks every concept with
+  ///   the glossary's rules: new concepts are added without checking them again.
   /// - Throws: `GlossaryError.refused` when a language of the import is not the glossary's.
-  public static func merge(_ imported: Glossary, into g: inout Glossary, path: String, file: String = "import") throws -> ImportReport {
+  public static func merge(
+    _ imported: Glossary, into g: inout Glossary, path: String, file: String = "import", checked: Bool = false
+  ) throws -> ImportReport {
     let map = try languageMap(imported, into: g, path: path, file: file)
     var report = ImportReport()
     for var c in imported.concepts {
@@ -45,21 +49,21 @@ extension GlossaryImporter {
       for i in c.descriptions.indices where c.descriptions[i].language != "*" {
         c.descriptions[i].language = map[c.descriptions[i].language] ?? c.descriptions[i].language
       }
-      let label = ConceptRules.conceptLabel(c, g)
+      var label: String { ConceptRules.conceptLabel(c, g) }
       switch target(for: c, in: g) {
       case .ambiguous(let ids):
         report.conflicts.append("\(label): its terms belong to several concepts (\(ids.joined(separator: ", "))); not merged")
       case .none:
         var new = c
-        if g.concept(id: c.id) != nil || ConceptRules.idProblem(c.id) != nil { new.id = "" }
+        if g.concept(id: c.id) != nil || ConceptRules.idProblem(c.id) != nil { new.id = g.newConceptID() }
         new.line = 0
-        do {
-          try g.add(new, path: path)
-          report.conceptsAdded += 1
-          report.added += c.terms.count
-        } catch {
-          report.conflicts.append("\(label): \(reason(error))")
+        if !checked, let problem = ConceptRules.check(new, in: g, path: path).errors.first {
+          report.conflicts.append("\(label): \(problem.message)")
+          continue
         }
+        g.appendConcept(new)
+        report.conceptsAdded += 1
+        report.added += c.terms.count
       case .existing(let id):
         var counts = (added: 0, updated: 0, unchanged: 0)
         var conflicts: [String] = []
@@ -123,21 +127,27 @@ extension GlossaryImporter {
     case ambiguous([String])
   }
 
-  /// The glossary concept an imported concept joins.
+  /// The glossary concept an imported concept joins: the one with its id when they share a term, else the
+  /// one sharing its source-language terms, else (a concept without source-language terms) the one sharing
+  /// any term. Renderings shared with other concepts (homonyms) do not join concepts.
   static func target(for c: Concept, in g: Glossary) -> Target {
-    var shared: [String] = []
-    for t in c.terms {
-      for id in g.conceptIDs(withTerm: t.text, language: t.language) where !shared.contains(id) { shared.append(id) }
+    func sharing(_ terms: [Term]) -> [String] {
+      var ids: [String] = []
+      for t in terms {
+        for id in g.conceptIDs(withTerm: t.text, language: t.language) where !ids.contains(id) { ids.append(id) }
+      }
+      return ids
     }
-    if shared.isEmpty { return .none }
-    if shared.contains(c.id) { return .existing(c.id) }
-    if shared.count == 1 { return .existing(shared[0]) }
-    var bySource: [String] = []
-    for t in c.terms(in: g.sourceLanguage) {
-      for id in g.conceptIDs(withTerm: t.text, language: t.language) where !bySource.contains(id) { bySource.append(id) }
+    if let same = g.concept(id: c.id), c.terms.contains(where: { same.termIndex(language: $0.language, text: $0.text) != nil }) {
+      return .existing(c.id)
     }
-    if bySource.count == 1 { return .existing(bySource[0]) }
-    return .ambiguous(shared)
+    let sources = c.terms(in: g.sourceLanguage)
+    let shared = sharing(sources.isEmpty ? c.terms : sources)
+    switch shared.count {
+    case 0: return .none
+    case 1: return .existing(shared[0])
+    default: return .ambiguous(shared)
+    }
   }
 
   static func reason(_ error: Error) -> String {

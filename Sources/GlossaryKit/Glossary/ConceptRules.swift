@@ -19,7 +19,7 @@ enum ConceptRules {
   /// Problems of one concept of `glossary`.
   static func check(_ c: Concept, in glossary: Glossary, path: String) -> Found {
     var found = Found()
-    let label = conceptLabel(c, glossary)
+    var label: String { conceptLabel(c, glossary) }
     func error(_ line: FileLine, _ m: String) { found.errors.append(.init(path: path, line: line.value, message: m)) }
     func warning(_ line: FileLine, _ m: String) { found.warnings.append(.init(path: path, line: line.value, message: m)) }
     if let problem = idProblem(c.id) { error(c.line, problem) }
@@ -42,8 +42,8 @@ enum ConceptRules {
       }
       for t in d.tags where !Glossary.knownTags.contains(t) { warning(d.line, "unknown tag \"\(t)\"") }
     }
-    var seenTerms: [String: Int] = [:]
-    var preferred: [String: [Int]] = [:]
+    var preferred: [Int] = []
+    var seen = TermMap()
     for (i, t) in c.terms.enumerated() {
       if glossary.glossaryLanguage(for: t.language) == nil {
         error(t.line, "language \"\(t.language)\" is not one of the glossary's languages (\(glossary.languages.joined(separator: ", "))); add it to the languages row")
@@ -60,19 +60,23 @@ enum ConceptRules {
       if let p = textProblem(t.note, allowLineBreaks: true) { error(t.line, "note: \(p)") }
       if let p = textProblem(t.replacedBy, allowLineBreaks: false) { error(t.line, "replaced_by: \(p)") }
       if let f = t.validFrom, let to = t.validTo, to < f { error(t.line, "valid_to \(to) is before valid_from \(f)") }
-      let key = Glossary.languageKey(t.language) + "\u{0}" + t.text
-      if let first = seenTerms[key] {
+      // Earlier terms scanned for small concepts, hashed for large ones (no quadratic cost).
+      let first: Int?
+      if c.terms.count <= 32 {
+        first = c.terms[..<i].firstIndex { $0.text == t.text && Glossary.sameLanguage($0.language, t.language) }
+      } else {
+        first = seen.candidates(t.language, t.text).first { c.terms[$0].text == t.text && Glossary.sameLanguage(c.terms[$0].language, t.language) }
+        seen.insert(t.language, t.text, i)
+      }
+      if let first {
         let at = c.terms[first].line.value > 0 ? " (first at line \(c.terms[first].line.value))" : ""
         error(t.line, "duplicate term \(t.language) \"\(t.text)\" in \(label)\(at)")
-      } else {
-        seenTerms[key] = i
       }
       if t.status == .preferred {
-        let lang = Glossary.languageKey(t.language)
-        for j in preferred[lang, default: []] where c.terms[j].overlaps(t) {
+        if let j = preferred.first(where: { Glossary.sameLanguage(c.terms[$0].language, t.language) && c.terms[$0].overlaps(t) }) {
           error(t.line, "two preferred \(t.language) terms of \(label) valid at the same time: \"\(c.terms[j].text)\" and \"\(t.text)\" (set valid_from/valid_to or make one admitted)")
         }
-        preferred[lang, default: []].append(i)
+        preferred.append(i)
       }
       if !t.replacedBy.isEmpty {
         if t.replacedBy == t.text {
@@ -102,7 +106,8 @@ enum ConceptRules {
   static func idProblem(_ id: String) -> String? {
     if id.isEmpty { return "empty concept id" }
     if id == "*" || id.hasPrefix("#") { return "concept id \"\(id)\" cannot be * or start with #" }
-    if id.unicodeScalars.contains(where: { !CharacterClass.of($0).isDisjoint(with: [.whitespace, .control]) }) {
+    let plain = id.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
+    if !plain && id.unicodeScalars.contains(where: { !CharacterClass.of($0).isDisjoint(with: [.whitespace, .control]) }) {
       return "concept id \"\(id)\" contains spaces or control characters"
     }
     return nil
@@ -110,6 +115,8 @@ enum ConceptRules {
 
   /// Why a field's text is not allowed (control characters; line breaks and tabs only where allowed), or nil.
   static func textProblem(_ s: String, allowLineBreaks: Bool) -> String? {
+    // Controls are single UTF-8 bytes: a byte scan finds the usual clean text.
+    guard s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return nil }
     for u in s.unicodeScalars where u.value < 0x20 || u.value == 0x7F {
       if allowLineBreaks && (u == "\n" || u == "\t") { continue }
       return "contains the control character U+\(String(u.value, radix: 16, uppercase: true).leftPadded(4))"

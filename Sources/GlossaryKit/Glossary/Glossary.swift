@@ -33,8 +33,8 @@ public struct Glossary: Equatable, Sendable {
 
   /// Concept id -> index in `concepts`.
   private var indexOfID: [String: Int] = [:]
-  /// `language \0 text` (language lowercased) -> indexes of the concepts holding that term.
-  private var conceptsOfTerm: [String: [Int]] = [:]
+  /// Term -> indexes of the concepts holding it.
+  private var conceptsOfTerm = TermMap()
   /// Highest n of the ids `c<n>`, for new ids.
   private var highestNumber = 0
 
@@ -83,10 +83,21 @@ public struct Glossary: Equatable, Sendable {
 
   /// Whether two language codes name the same language (case-insensitive, `_` = `-`).
   public static func sameLanguage(_ a: String, _ b: String) -> Bool {
-    a == b || languageKey(a) == languageKey(b)
+    if a == b { return true }
+    guard a.utf8.count == b.utf8.count else { return false }
+    return zip(a.utf8, b.utf8).allSatisfy { foldLanguageByte($0) == foldLanguageByte($1) }
   }
 
-  static func languageKey(_ code: String) -> String { code.lowercased().replacingOccurrences(of: "_", with: "-") }
+  /// A language code's byte, lowercase ASCII and `_` as `-`.
+  @inline(__always) static func foldLanguageByte(_ b: UInt8) -> UInt8 {
+    b == 0x5F ? 0x2D : (b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+  }
+
+  /// The code lowercased with `-` for `_` (the code itself when it already is).
+  static func languageKey(_ code: String) -> String {
+    if code.utf8.allSatisfy({ foldLanguageByte($0) == $0 }) { return code }
+    return String(decoding: code.utf8.map(foldLanguageByte), as: UTF8.self)
+  }
 
   /// The glossary's own spelling of `code`: the same code, else the same primary subtag (`en-US` -> `en`); nil when neither.
   public func glossaryLanguage(for code: String) -> String? {
@@ -176,7 +187,8 @@ public struct Glossary: Equatable, Sendable {
 
   /// Ids of the concepts holding a term with this exact text in `language`, in file order.
   public func conceptIDs(withTerm text: String, language: String) -> [String] {
-    (conceptsOfTerm[Glossary.termKey(language, text)] ?? []).sorted().map { concepts[$0].id }
+    conceptsOfTerm.candidates(language, text).filter { concepts[$0].termIndex(language: language, text: text) != nil }.sorted()
+      .map { concepts[$0].id }
   }
 
   /// The concept holding both `source` (source language) and `target` (target language); `conceptID` narrows it.
@@ -192,8 +204,6 @@ public struct Glossary: Equatable, Sendable {
     }
   }
 
-  static func termKey(_ language: String, _ text: String) -> String { languageKey(language) + "\u{0}" + text }
-
   /// A new concept id: `c` and one more than the highest number in use.
   public func newConceptID() -> String { "c\(highestNumber + 1)" }
 
@@ -207,7 +217,7 @@ public struct Glossary: Equatable, Sendable {
     concepts.append(c)
     indexOfID[c.id] = i
     noteNumber(of: c.id)
-    for t in c.terms { conceptsOfTerm[Glossary.termKey(t.language, t.text), default: []].append(i) }
+    for t in c.terms { conceptsOfTerm.insert(t.language, t.text, i) }
   }
 
   private mutating func noteNumber(of id: String) {
@@ -222,9 +232,11 @@ public struct Glossary: Equatable, Sendable {
       indexOfID[new.id] = i
       noteNumber(of: new.id)
     }
-    if old.terms.map({ Glossary.termKey($0.language, $0.text) }) != new.terms.map({ Glossary.termKey($0.language, $0.text) }) {
-      for t in old.terms { conceptsOfTerm[Glossary.termKey(t.language, t.text)]?.removeAll { $0 == i } }
-      for t in new.terms { conceptsOfTerm[Glossary.termKey(t.language, t.text), default: []].append(i) }
+    let sameTerms = old.terms.count == new.terms.count
+      && zip(old.terms, new.terms).allSatisfy { $0.text == $1.text && Glossary.sameLanguage($0.language, $1.language) }
+    if !sameTerms {
+      for t in old.terms { conceptsOfTerm.remove(t.language, t.text, i) }
+      for t in new.terms { conceptsOfTerm.insert(t.language, t.text, i) }
     }
     concepts[i] = new
   }
@@ -242,7 +254,8 @@ public struct Glossary: Equatable, Sendable {
   mutating func setConcepts(_ list: [Concept]) {
     concepts = []
     indexOfID = [:]
-    conceptsOfTerm = [:]
+    conceptsOfTerm.removeAll()
+    conceptsOfTerm.reserve(list.count * 2)
     concepts.reserveCapacity(list.count)
     indexOfID.reserveCapacity(list.count)
     for c in list { appendConcept(c) }

@@ -6,30 +6,45 @@ enum GlossaryFormat {
   static func fileOrder(_ g: Glossary) -> [Concept] {
     var rank: [String: Int] = [:]
     for (i, l) in g.languages.enumerated() { rank[Glossary.languageKey(l)] = i + 1 }
+    func languageRank(_ a: String) -> Int {
+      if a == "*" { return 0 }
+      if let r = rank[a] { return r }
+      return rank[Glossary.languageKey(a)] ?? Int.max
+    }
     func languageOrder(_ a: String, _ b: String) -> Bool {
-      if a == "*" || b == "*" { return a == "*" && b != "*" }
-      let ra = rank[Glossary.languageKey(a)] ?? Int.max, rb = rank[Glossary.languageKey(b)] ?? Int.max
-      if ra != rb { return ra < rb }
-      return a < b
+      let ra = languageRank(a), rb = languageRank(b)
+      return ra != rb ? ra < rb : a < b
     }
-    var sorted: [(key: String, concept: Concept)] = []
-    sorted.reserveCapacity(g.concepts.count)
-    for var c in g.concepts {
-      if c.descriptions.count > 1 { c.descriptions.sort { languageOrder($0.language, $1.language) } }
-      if c.terms.count > 1 {
-        c.terms.sort { a, b in
-          if !Glossary.sameLanguage(a.language, b.language) { return languageOrder(a.language, b.language) }
-          return Term.statusOrder(a, b)
-        }
+    func termOrder(_ a: Term, _ b: Term) -> Bool {
+      if !Glossary.sameLanguage(a.language, b.language) { return languageOrder(a.language, b.language) }
+      return Term.statusOrder(a, b)
+    }
+    // Each concept's rows, sorted only when they are not (the usual case after a read).
+    var concepts = g.concepts
+    var keys: [String] = []
+    keys.reserveCapacity(concepts.count)
+    for i in concepts.indices {
+      if concepts[i].descriptions.count > 1,
+        !zip(concepts[i].descriptions, concepts[i].descriptions.dropFirst()).allSatisfy({ !languageOrder($1.language, $0.language) })
+      {
+        concepts[i].descriptions.sort { languageOrder($0.language, $1.language) }
       }
-      let head = c.terms.first { Glossary.sameLanguage($0.language, g.sourceLanguage) } ?? c.terms.first
-      sorted.append((head?.text ?? "", c))
+      if concepts[i].terms.count > 1, !zip(concepts[i].terms, concepts[i].terms.dropFirst()).allSatisfy({ !termOrder($1, $0) }) {
+        concepts[i].terms.sort(by: termOrder)
+      }
+      let terms = concepts[i].terms
+      keys.append((terms.first { Glossary.sameLanguage($0.language, g.sourceLanguage) } ?? terms.first)?.text ?? "")
     }
-    sorted.sort { a, b in
-      if a.key != b.key { return a.key.unicodeScalars.lexicographicallyPrecedes(b.key.unicodeScalars) }
-      return idOrder(a.concept.id, b.concept.id)
+    // Concepts by head term, then id: an index sort (UTF-8 byte order is code point order).
+    func precedes(_ a: Int, _ b: Int) -> Bool {
+      if keys[a] != keys[b] { return keys[a].utf8.lexicographicallyPrecedes(keys[b].utf8) }
+      return idOrder(concepts[a].id, concepts[b].id)
     }
-    return sorted.map(\.concept)
+    let n = concepts.count
+    if n < 2 || (1..<n).allSatisfy({ !precedes($0, $0 - 1) }) { return concepts }
+    var order = Array(0..<n)
+    order.sort(by: precedes)
+    return order.map { concepts[$0] }
   }
 
   /// `c2` before `c10`: shorter ids first, then code points.

@@ -28,25 +28,75 @@ enum GlossaryReader {
 
   /// Reads `bytes` (a whole file) into `sink`; problems go to `problems`.
   static func read<S: GlossaryRowSink>(_ bytes: UnsafeBufferPointer<UInt8>, sink: inout S, problems: inout Problems) -> Glossary.Header? {
-    var start = 0
+    let (header, next, line) = readHeader(bytes, sink: &sink, problems: &problems)
+    if let header { readRows(bytes, from: next, to: bytes.count, firstLine: line, header: header, sink: &sink, problems: &problems) }
+    return header
+  }
+
+  /// The end of the line starting at `start` (before LF, CR LF or CR) and the start of the next one.
+  @inline(__always)
+  static func line(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, next: Int) {
+    var end = start
     let n = bytes.count
-    if n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
+    while end < n && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
+    return (end, end < n && bytes[end] == 0x0D && end + 1 < n && bytes[end + 1] == 0x0A ? end + 2 : end + 1)
+  }
+
+  /// Reads the comments, the languages row and the header row.
+  /// - Returns: the header (nil when broken or missing: reported), the offset and line number of the next line.
+  static func readHeader<S: GlossaryRowSink>(
+    _ bytes: UnsafeBufferPointer<UInt8>, sink: inout S, problems: inout Problems
+  ) -> (header: Glossary.Header?, next: Int, line: Int) {
+    var start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
     var lineNumber = 0
     var languagesRow: [String]?
-    var header: Glossary.Header?
-    var headerFailed = false
-    var fields = [String](repeating: "", count: GlossaryRow.Slot.count)
-    while start < n {
+    while start < bytes.count {
       lineNumber += 1
-      // The line: up to LF, CR LF or CR.
-      var end = start
-      while end < n && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
-      let next = end < n && bytes[end] == 0x0D && end + 1 < n && bytes[end + 1] == 0x0A ? end + 2 : end + 1
+      let (end, next) = line(in: bytes, from: start)
+      defer { start = next }
+      guard let text = decodeLine(UnsafeBufferPointer(rebasing: bytes[start..<end]), line: lineNumber, problems: &problems) else { continue }
+      if text.utf8.first == 0x23 {
+        sink.comment(text, line: lineNumber, afterHeader: false)
+        continue
+      }
+      if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+        if !text.isEmpty { problems.report(lineNumber, "blank row with spaces or tabs") }
+        continue
+      }
+      let raw = text.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { String(Substring($0)) }
+      if languagesRow == nil && raw.first == "languages" {
+        languagesRow = raw.dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }
+        continue
+      }
+      switch Glossary.parseHeader(raw, languagesRow: languagesRow) {
+      case let .success(parsed):
+        sink.header(parsed)
+        return (parsed, next, lineNumber + 1)
+      case let .failure(p):
+        for m in p.messages { problems.report(lineNumber, m) }
+        return (nil, next, lineNumber + 1)
+      }
+    }
+    problems.report(max(lineNumber, 1), "no header row (expected languages<TAB>zh<TAB>en, then concept<TAB>lang<TAB>term<TAB>status...)")
+    return (nil, start, lineNumber + 1)
+  }
+
+  /// Reads the rows (and comments) of `bytes[from..<to]`, whose first line is line `firstLine` of the file.
+  static func readRows<S: GlossaryRowSink>(
+    _ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int, firstLine: Int, header h: Glossary.Header, sink: inout S,
+    problems: inout Problems
+  ) {
+    var start = from
+    var lineNumber = firstLine - 1
+    var fields = [String](repeating: "", count: GlossaryRow.Slot.count)
+    while start < to {
+      lineNumber += 1
+      let (end, next) = line(in: bytes, from: start)
       defer { start = next }
       let range = start..<end
       guard let text = decodeLine(UnsafeBufferPointer(rebasing: bytes[range]), line: lineNumber, problems: &problems) else { continue }
       if text.utf8.first == 0x23 {
-        sink.comment(text, line: lineNumber, afterHeader: header != nil || headerFailed)
+        sink.comment(text, line: lineNumber, afterHeader: true)
         continue
       }
       if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
@@ -54,30 +104,10 @@ enum GlossaryReader {
         continue
       }
       let raw = text.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
-      guard let h = header else {
-        if headerFailed { continue }
-        if languagesRow == nil && raw.first == "languages" {
-          languagesRow = raw.dropFirst().map { String($0).trimmingCharacters(in: .whitespaces) }
-          continue
-        }
-        switch Glossary.parseHeader(raw.map(String.init), languagesRow: languagesRow) {
-        case let .success(parsed):
-          header = parsed
-          sink.header(parsed)
-        case let .failure(p):
-          for m in p.messages { problems.report(lineNumber, m) }
-          headerFailed = true
-        }
-        continue
-      }
       if let row = row(raw, slots: h.slots, version: h.version, line: lineNumber, fields: &fields, problems: &problems) {
         sink.row(row, line: lineNumber, bytes: range)
       }
     }
-    if header == nil && !headerFailed {
-      problems.report(max(lineNumber, 1), "no header row (expected languages<TAB>zh<TAB>en, then concept<TAB>lang<TAB>term<TAB>status...)")
-    }
-    return header
   }
 
   /// One row from its tab-separated cells: unescaped, by slot, checked on its own (nil: reported).

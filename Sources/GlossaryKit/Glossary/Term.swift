@@ -74,7 +74,7 @@ public struct Term: Hashable, Sendable {
   /// Order within a language: status, then text (code points).
   public static func statusOrder(_ a: Term, _ b: Term) -> Bool {
     if a.status != b.status { return a.status < b.status }
-    return a.text.unicodeScalars.lexicographicallyPrecedes(b.text.unicodeScalars)
+    return a.text.utf8.lexicographicallyPrecedes(b.text.utf8)  // UTF-8 byte order is code point order
   }
 }
 

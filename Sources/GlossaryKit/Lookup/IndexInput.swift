@@ -72,21 +72,90 @@ struct IndexInput {
     return input
   }
 
-  /// Reads a glossary file's bytes concept by concept.
+  /// Reads a glossary file's bytes concept by concept, on every core: the rows are cut into one chunk per
+  /// worker at concept boundaries, each chunk read by the file reader on its own, the results joined.
   /// - Returns: nil when the rows of a concept are not together (then read the whole glossary).
-  /// - Throws: `GlossaryError.invalid` with every problem, as the full reader reports them.
-  static func stream(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws -> IndexInput? {
-    var sink = StreamSink(path: path)
+  /// - Throws: `GlossaryError.invalid` with every problem, exactly as the full reader reports them.
+  static func stream(_ bytes: UnsafeBufferPointer<UInt8>, path: String, workers: Int? = nil) throws -> IndexInput? {
+    var headerSink = StreamSink(path: path)
     var problems = GlossaryReader.Problems(path: path)
-    _ = GlossaryReader.read(bytes, sink: &sink, problems: &problems)
-    sink.flush()
-    if sink.scattered { return nil }
-    for p in sink.problems { problems.report(p.line, p.message) }
-    if !problems.list.isEmpty {
-      throw GlossaryError.invalid(path: path, problems: problems.list.sorted { $0.line < $1.line }, more: problems.more)
+    let (found, rowsStart, firstLine) = GlossaryReader.readHeader(bytes, sink: &headerSink, problems: &problems)
+    guard let header = found, problems.list.isEmpty else { return try whole(bytes, path: path) }
+    let cuts = chunks(bytes, from: rowsStart, firstLine: firstLine, count: Parallel.workers(for: max(1, (bytes.count - rowsStart) >> 20)))
+    let parts = Parallel.map(cuts.count, workers: workers) { k -> (StreamSink, GlossaryReader.Problems) in
+      var sink = StreamSink(path: path)
+      sink.header(header)
+      var p = GlossaryReader.Problems(path: path)
+      GlossaryReader.readRows(bytes, from: cuts[k].from, to: cuts[k].to, firstLine: cuts[k].line, header: header, sink: &sink, problems: &p)
+      sink.flush()
+      return (sink, p)
     }
-    sink.input.close()
-    return sink.input
+    var input = parts[0].0.input
+    var seen = parts[0].0.seen
+    for (k, (sink, p)) in parts.enumerated() {
+      if sink.scattered { return nil }
+      if !p.list.isEmpty || !sink.problems.isEmpty { return try whole(bytes, path: path) }
+      guard k > 0 else { continue }
+      if !seen.isDisjoint(with: sink.seen) { return nil }
+      seen.formUnion(sink.seen)
+      input.join(sink.input)
+    }
+    input.close()
+    return input
+  }
+
+  /// The whole reader's verdict: its problems, or nil (read whole) when it accepts the file.
+  private static func whole(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws -> IndexInput? {
+    _ = try Glossary.parse(bytes: bytes, path: path)
+    return nil
+  }
+
+  /// Appends another chunk's input (its concepts after this one's).
+  mutating func join(_ other: IndexInput) {
+    let rows = UInt32(rowLine.count), concepts = UInt32(conceptStart.count), text = UInt32(termText.count)
+    rowOffset += other.rowOffset
+    rowLength += other.rowLength
+    rowLine += other.rowLine
+    conceptStart += other.conceptStart.map { $0 + rows }
+    termText += other.termText
+    termEnd += other.termEnd.map { $0 + text }
+    termLanguage += other.termLanguage
+    termConcept += other.termConcept.map { $0 + concepts }
+  }
+
+  /// Up to `count` byte ranges of the rows, each starting on a line whose concept key (its first field) differs
+  /// from the previous line's, with the file line each starts on.
+  static func chunks(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, firstLine: Int, count: Int) -> [(from: Int, to: Int, line: Int)] {
+    var cuts: [(from: Int, to: Int, line: Int)] = []
+    var start = from, line = firstLine
+    func key(_ at: Int) -> UnsafeBufferPointer<UInt8> {
+      var e = at
+      while e < bytes.count && bytes[e] != 0x09 && bytes[e] != 0x0A && bytes[e] != 0x0D { e += 1 }
+      return UnsafeBufferPointer(rebasing: bytes[at..<e])
+    }
+    for k in 1..<max(1, count) {
+      let target = from + (bytes.count - from) * k / count
+      guard target > start else { continue }
+      // Walk to the line after `target`, counting lines on the way, then on while the key stays the same.
+      var p = start, lines = line
+      var previous = p
+      while p < bytes.count && p <= target {
+        previous = p
+        p = GlossaryReader.line(in: bytes, from: p).next
+        lines += 1
+      }
+      while p < bytes.count, bytes[p] == 0x23 || key(p).elementsEqual(key(previous)) {
+        if bytes[p] != 0x23 { previous = p }  // comments belong to no concept
+        p = GlossaryReader.line(in: bytes, from: p).next
+        lines += 1
+      }
+      guard p < bytes.count else { break }
+      cuts.append((start, p, line))
+      start = p
+      line = lines
+    }
+    cuts.append((start, bytes.count, line))
+    return cuts
   }
 
   /// Holds the concept being read; checks and flushes it when the next one starts.
@@ -95,9 +164,11 @@ struct IndexInput {
     var input = IndexInput()
     var shell = Glossary(languages: ["zh", "en"])
     var key = ""
+    /// The concept being read (format 2), or the pairs of one source term (format 1).
+    var current = Concept(id: "")
     var assembler = ConceptAssembler()
     var rows: [(line: Int, bytes: Range<Int>)] = []
-    /// Hashes of the concepts already flushed: a key seen again means scattered rows.
+    /// Hashes of the concepts read: a key seen again means scattered rows.
     var seen = Set<UInt64>()
     var scattered = false
     var problems: [GlossaryProblem] = []
@@ -124,21 +195,28 @@ struct IndexInput {
         flush()
         key = k
         if !seen.insert(LookupKeys.hash(k)).inserted { scattered = true }
+        current = Concept(id: k, line: line)
       }
-      assembler.add(row, comments: [], line: line)
+      switch row {
+      case let .term(_, t): current.terms.append(t)
+      case let .description(_, d): current.descriptions.append(d)
+      case .pair: assembler.add(row, comments: [], line: line)
+      }
       rows.append((line, bytes))
     }
 
     mutating func flush() {
       guard !rows.isEmpty, !scattered else { return }
-      for var c in assembler.finishedConcepts() {
-        if input.formatVersion == 1 { c.id = "c\(input.conceptStart.count + 1)" }
+      let concepts = input.formatVersion == 1 ? assembler.finishedConcepts() : [current]
+      for c in concepts {
         problems += ConceptRules.check(c, in: shell, path: path).errors
         input.append(c, rows: rows, glossary: shell)
       }
       rows.removeAll(keepingCapacity: true)
-      assembler = ConceptAssembler()
-      assembler.languages = input.languages
+      if input.formatVersion == 1 {
+        assembler = ConceptAssembler()
+        assembler.languages = input.languages
+      }
     }
   }
 }
