@@ -7,60 +7,66 @@ enum CSVReader {
   }
 
   /// Records with their start lines (a leading BOM skipped; CRLF, LF or CR line ends; quoted fields may
-  /// hold commas, quotes and line breaks); blank lines are dropped.
+  /// hold commas, quotes and line breaks); blank lines are dropped. Works on UTF-8 bytes: the separators
+  /// are ASCII.
   /// - Throws: `GlossaryError.importFailed` for a quote that is never closed (naming the line it opened on).
   static func records(_ text: String, path: String) throws -> [Record] {
+    var text = text
+    return try text.withUTF8 { try records(bytes: $0, path: path) }
+  }
+
+  static func records(bytes b: UnsafeBufferPointer<UInt8>, path: String) throws -> [Record] {
     var out: [Record] = []
     var record: [String] = []
-    var field = String.UnicodeScalarView()
-    var quoted = false
-    var quoteLine = 0
-    var line = 1
-    var start = 1
-    var scalars = Substring(text).unicodeScalars[...]
-    if scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
-    var it = scalars.makeIterator()
-    var pending: Unicode.Scalar? = nil
+    var field: [UInt8] = []
+    var i = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
+    var line = 1, start = 1
+    let n = b.count
+    func endField() {
+      record.append(String(decoding: field, as: UTF8.self))
+      field.removeAll(keepingCapacity: true)
+    }
     func endRecord() {
-      record.append(String(field))
-      field = String.UnicodeScalarView()
+      endField()
       if !(record.count == 1 && record[0].isEmpty) { out.append(Record(line: start, fields: record)) }
       record = []
     }
-    while let c = pending ?? it.next() {
-      pending = nil
-      if quoted {
-        if c == "\"" {
-          let next = it.next()
-          if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
-        } else {
-          // A line break inside the field: LF, CR LF or CR each count one line.
-          if c == "\n" || c == "\r" {
-            if c == "\r", let next = it.next() {
-              if next == "\n" { field.append(c); field.append(next); line += 1; continue }
-              pending = next
-            }
-            line += 1
+    while i < n {
+      let c = b[i]
+      if c == 0x22 && field.isEmpty {
+        // A quoted field: up to the quote not doubled.
+        let opened = line
+        i += 1
+        var closed = false
+        while i < n {
+          let q = b[i]
+          if q == 0x22 {
+            if i + 1 < n && b[i + 1] == 0x22 { field.append(0x22); i += 2; continue }
+            closed = true
+            i += 1
+            break
           }
-          field.append(c)
+          if q == 0x0A || (q == 0x0D && !(i + 1 < n && b[i + 1] == 0x0A)) { line += 1 }
+          field.append(q)
+          i += 1
         }
-      } else if c == "\"" && field.isEmpty {
-        quoted = true
-        quoteLine = line
-      } else if c == "," {
-        record.append(String(field))
-        field = String.UnicodeScalarView()
-      } else if c == "\n" || c == "\r" {
-        if c == "\r", let next = it.next(), next != "\n" { pending = next }
+        if !closed {
+          throw GlossaryError.importFailed(path: path, line: opened, reason: "a quoted field is never closed (a \" is missing); nothing was imported")
+        }
+        continue
+      }
+      switch c {
+      case 0x2C:
+        endField()
+      case 0x0A, 0x0D:
+        if c == 0x0D && i + 1 < n && b[i + 1] == 0x0A { i += 1 }
         endRecord()
         line += 1
         start = line
-      } else {
+      default:
         field.append(c)
       }
-    }
-    if quoted {
-      throw GlossaryError.importFailed(path: path, line: quoteLine, reason: "a quoted field is never closed (a \" is missing); nothing was imported")
+      i += 1
     }
     if !field.isEmpty || !record.isEmpty { endRecord() }
     return out

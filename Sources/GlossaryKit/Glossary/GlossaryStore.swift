@@ -41,7 +41,7 @@ public enum GlossaryStore {
   public static func save(_ glossary: Glossary, to path: String) throws {
     let (errors, _) = glossary.crossRowProblems(path: path)
     if let first = errors.first { throw GlossaryError.refused(path: path, reason: first.message) }
-    try AtomicFile.write(Data(glossary.tsv().utf8), to: path)
+    try AtomicFile.write(Data(glossary.tsvBytes()), to: path)
   }
 
   /// Locks `path`, re-reads it (or starts an empty glossary when it does not

@@ -130,49 +130,61 @@ extension Glossary {
     return out
   }
 
-  /// Applies the format's backslash escapes to one field.
+  /// Applies the format's backslash escapes to one field (`\t`, `\n`, `\r`, `\\`).
   public static func escape(_ s: String) -> String {
     guard s.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x5C }) else { return s }
-    var out = ""
-    for u in s.unicodeScalars {
-      switch u {
-      case "\t": out += "\\t"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\\": out += "\\\\"
-      default: out.unicodeScalars.append(u)
-      }
-    }
-    return out
+    var out: [UInt8] = []
+    appendEscaped(s, to: &out)
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// The file text (format 2): comments, languages row, header, concepts in file order, LF line ends.
-  public func tsv() -> String {
-    var out = ""
-    func row(_ fields: [String]) {
-      var first = true
-      for f in fields {
-        if !first { out += "\t" }
-        first = false
-        out += Glossary.escape(f)
-      }
-      out += "\n"
+  public func tsv() -> String { String(decoding: tsvBytes(), as: UTF8.self) }
+
+  /// ``tsv()`` as UTF-8 bytes, written without going through a String (a million rows).
+  public func tsvBytes() -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(concepts.count * 160)
+    func line(_ s: String) {
+      out.append(contentsOf: s.utf8)
+      out.append(0x0A)
     }
-    for c in comments { out += c; out += "\n" }
+    func row(_ fields: [String]) {
+      for (k, f) in fields.enumerated() {
+        if k > 0 { out.append(0x09) }
+        Glossary.appendEscaped(f, to: &out)
+      }
+      out.append(0x0A)
+    }
+    for c in comments { line(c) }
     row(["languages"] + languages)
     row(GlossaryRow.columns)
     for c in GlossaryFormat.fileOrder(self) {
-      for line in c.comments { out += line; out += "\n" }
+      for l in c.comments { line(l) }
       for d in c.descriptions {
-        for line in d.comments { out += line; out += "\n" }
+        for l in d.comments { line(l) }
         row(GlossaryRow.fields(of: d, concept: c.id))
       }
       for t in c.terms {
-        for line in t.comments { out += line; out += "\n" }
+        for l in t.comments { line(l) }
         row(GlossaryRow.fields(of: t, concept: c.id))
       }
     }
-    for c in trailingComments { out += c; out += "\n" }
+    for c in trailingComments { line(c) }
     return out
   }
+
+  /// Appends one field's UTF-8 with the format's escapes (``escape(_:)``).
+  static func appendEscaped(_ s: String, to out: inout [UInt8]) {
+    for b in s.utf8 {
+      switch b {
+      case 0x09: out.append(0x5C); out.append(0x74)
+      case 0x0A: out.append(0x5C); out.append(0x6E)
+      case 0x0D: out.append(0x5C); out.append(0x72)
+      case 0x5C: out.append(0x5C); out.append(0x5C)
+      default: out.append(b)
+      }
+    }
+  }
+
 }

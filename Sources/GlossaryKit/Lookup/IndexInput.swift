@@ -47,6 +47,18 @@ struct IndexInput {
 
   mutating func close() { conceptStart.append(UInt32(rowLine.count)) }
 
+  /// Frees the arrays (written out); languages and format stay.
+  mutating func release() {
+    rowOffset = []
+    rowLength = []
+    rowLine = []
+    conceptStart = []
+    termText = []
+    termEnd = []
+    termLanguage = []
+    termConcept = []
+  }
+
   /// The input of a glossary read whole (its concepts' lines located in `bytes` by ``GlossaryReader``).
   static func of(_ g: Glossary, bytes: UnsafeBufferPointer<UInt8>) -> IndexInput {
     struct Ranges: GlossaryRowSink {

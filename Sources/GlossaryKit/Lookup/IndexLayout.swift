@@ -51,25 +51,46 @@ enum IndexLayout {
   static let sectionTable = 112
 }
 
-/// Appends sections to a growing byte image.
+/// Appends sections to an index image: in memory, or straight into the cache file being written (a
+/// million-row index is never held twice).
 struct IndexWriter {
-  var bytes = [UInt8](repeating: 0, count: IndexLayout.headerSize)
+  private var memory: [UInt8]?
+  private var file: AtomicFile.Writer?
+  /// Bytes appended so far (header included).
+  private(set) var count = IndexLayout.headerSize
   var table = [(UInt64, UInt64)](repeating: (0, 0), count: IndexLayout.S.allCases.count)
 
-  mutating func put<T: FixedWidthInteger>(_ s: IndexLayout.S, _ values: [T]) {
-    while bytes.count % 8 != 0 { bytes.append(0) }
-    let offset = bytes.count
-    values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+  /// An image in memory.
+  init() { memory = [UInt8](repeating: 0, count: IndexLayout.headerSize) }
+
+  /// An image written into `file` (the header is patched in by ``finish(into:identity:maxUnits:formatVersion:)``).
+  init(file: AtomicFile.Writer) throws {
+    var f = file
+    try [UInt8](repeating: 0, count: IndexLayout.headerSize).withUnsafeBytes { try f.append($0) }
+    self.file = f
+  }
+
+  private mutating func emit(_ raw: UnsafeRawBufferPointer) throws {
+    if memory != nil { memory!.append(contentsOf: raw) } else { try file!.append(raw) }
+    count += raw.count
+  }
+
+  mutating func put<T: FixedWidthInteger>(_ s: IndexLayout.S, _ values: [T]) throws {
+    let pad = (8 - count % 8) % 8
+    if pad > 0 { try [UInt8](repeating: 0, count: pad).withUnsafeBytes { try emit($0) } }
+    let offset = count
+    try values.withUnsafeBytes { try emit($0) }
     table[s.rawValue] = (UInt64(offset), UInt64(values.count))
   }
 
-  mutating func set<T: FixedWidthInteger>(_ value: T, at offset: Int) {
-    withUnsafeBytes(of: value.littleEndian) { raw in
-      for (k, b) in raw.enumerated() { bytes[offset + k] = b }
+  /// The header: magic, version, the glossary file's identity, limits and the section table.
+  func header(identity: FileIdentity, maxUnits: Int, formatVersion: Int) -> [UInt8] {
+    var bytes = [UInt8](repeating: 0, count: IndexLayout.headerSize)
+    func set<T: FixedWidthInteger>(_ value: T, at offset: Int) {
+      withUnsafeBytes(of: value.littleEndian) { raw in
+        for (k, b) in raw.enumerated() { bytes[offset + k] = b }
+      }
     }
-  }
-
-  mutating func finish(identity: FileIdentity, maxUnits: Int, formatVersion: Int) -> [UInt8] {
     for (k, b) in IndexLayout.magic.enumerated() { bytes[k] = b }
     set(IndexLayout.version, at: 8)
     set(UInt32(table.count), at: 12)
@@ -88,6 +109,20 @@ struct IndexWriter {
       set(c, at: IndexLayout.sectionTable + 16 * k + 8)
     }
     return bytes
+  }
+
+  /// The finished image in memory.
+  mutating func finish(identity: FileIdentity, maxUnits: Int, formatVersion: Int) -> [UInt8] {
+    var bytes = memory ?? []
+    memory = nil
+    let h = header(identity: identity, maxUnits: maxUnits, formatVersion: formatVersion)
+    bytes.replaceSubrange(0..<IndexLayout.headerSize, with: h)
+    return bytes
+  }
+
+  /// Patches the header into the file written.
+  func finishFile(identity: FileIdentity, maxUnits: Int, formatVersion: Int) throws {
+    try header(identity: identity, maxUnits: maxUnits, formatVersion: formatVersion).withUnsafeBytes { try file!.patch($0, at: 0) }
   }
 }
 

@@ -26,7 +26,13 @@ extension LookupIndex {
     var isDir: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw GlossaryError.notFound(path: path) }
     if isDir.boolValue { throw TextError.unreadable(path: path, reason: "is a directory") }
-    guard let identity = FileIdentity.of(path: path) else { throw TextError.unreadable(path: path, reason: "cannot open") }
+    // The glossary, opened once: its identity, and later its bytes, come from the same descriptor.
+    let fd = Foundation.open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw TextError.unreadable(path: path, reason: String(cString: strerror(errno))) }
+    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { throw TextError.unreadable(path: path, reason: "not a regular file") }
+    guard let identity = FileIdentity.of(fd: fd) else { throw TextError.unreadable(path: path, reason: "cannot read") }
     let useCache = identity.size >= UInt64(max(0, cacheMinBytes))
     let cache = cachePath(for: path)
     if useCache, let image = map(cache), image.isWellFormed, image.identity == identity {
@@ -34,36 +40,43 @@ extension LookupIndex {
       if folds.count == IndexLayout.hanFoldUnits.count { keys.normalizer.preloadSimplified(folds, for: IndexLayout.hanFoldUnits) }
       return LookupIndex(path: path, image: image, fileBytes: nil)
     }
-    let bytes = try TextDecoder.readBytes(path: path)
-    let built = try build(bytes: bytes, path: path, identity: identity, keys: keys, completePinyin: useCache)
-    if useCache, FileIdentity.of(path: path) == identity {
-      built.withUnsafeBytes { raw in
-        guard let base = raw.baseAddress else { return }
-        try? AtomicFile.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none), to: cache)
+    // The glossary is mapped, not read into memory: its pages are dropped once the rows are read.
+    let file = try MappedFile(fd: fd, count: Int(identity.size), path: path)
+    let bytes = file.bytes
+    var input = try readInput(bytes, path: path)
+    file.dropPages()
+    if useCache {
+      // Written straight into the cache file, then mapped; not when the glossary changed meanwhile.
+      var maxUnits = 0
+      let written: Bool = (try? AtomicFile.write(to: cache) { f in
+        var w = try IndexWriter(file: f)
+        maxUnits = try LookupIndexBuilder.build(&input, into: &w, keys: keys, completePinyin: true)
+        guard FileIdentity.of(path: path) == identity else { throw GlossaryError.refused(path: path, reason: "changed while indexed") }
+        try w.finishFile(identity: identity, maxUnits: maxUnits, formatVersion: input.formatVersion)
+      }) != nil
+      if written, let image = map(cache), image.isWellFormed, image.identity == identity {
+        return LookupIndex(path: path, image: image, fileBytes: nil)
       }
-      // Map what was just written (in the page cache) rather than keep a second copy in memory.
-      if let image = map(cache), image.isWellFormed, image.identity == identity {
-        return LookupIndex(path: path, image: image, fileBytes: bytes)
-      }
+      // No cache (a read-only folder ...): an index in memory.
+      input = try readInput(bytes, path: path)
     }
-    return LookupIndex(path: path, image: .owning(built), fileBytes: bytes)
+    let image = LookupIndexBuilder.image(&input, identity: identity, keys: keys, completePinyin: useCache)
+    return LookupIndex(path: path, image: .owning(image), fileBytes: Array(bytes))
   }
 
-  /// The index image of a glossary file's bytes: read concept by concept (``IndexInput/stream(_:path:)``),
+  /// What the index needs of a glossary file's bytes: read concept by concept (``IndexInput/stream(_:path:workers:)``),
   /// or whole when its concepts' rows are scattered; checked as every command checks it.
-  static func build(bytes: [UInt8], path: String, identity: FileIdentity, keys: LookupKeys, completePinyin: Bool) throws -> [UInt8] {
-    let input = try bytes.withUnsafeBufferPointer { b -> IndexInput in
-      if let streamed = try IndexInput.stream(b, path: path) { return streamed }
-      return IndexInput.of(try Glossary.parse(bytes: b, path: path), bytes: b)
-    }
-    return LookupIndexBuilder.build(input, identity: identity, keys: keys, completePinyin: completePinyin)
+  static func readInput(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws -> IndexInput {
+    if let streamed = try IndexInput.stream(bytes, path: path) { return streamed }
+    return IndexInput.of(try Glossary.parse(bytes: bytes, path: path), bytes: bytes)
   }
 
   /// Builds an index of glossary text in memory (tests, stdin).
   public static func inMemory(text: String, path: String, keys: LookupKeys) throws -> LookupIndex {
     let bytes = Array(text.utf8)
     let id = FileIdentity(size: UInt64(bytes.count), mtimeSec: 0, mtimeNsec: 0, inode: 0, headHash: 0, tailHash: 0)
-    let image = try build(bytes: bytes, path: path, identity: id, keys: keys, completePinyin: false)
+    var input = try bytes.withUnsafeBufferPointer { try readInput($0, path: path) }
+    let image = LookupIndexBuilder.image(&input, identity: id, keys: keys)
     return LookupIndex(path: path, image: .owning(image), fileBytes: bytes)
   }
 
@@ -83,4 +96,32 @@ extension LookupIndex {
     guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else { return nil }
     return IndexImage(base: UnsafeRawPointer(p), count: size) { munmap(p, size) }
   }
+}
+
+/// A glossary file mapped read-only for the index build; its pages can be dropped once read.
+final class MappedFile {
+  let base: UnsafeMutableRawPointer?
+  let count: Int
+
+  init(fd: Int32, count: Int, path: String) throws {
+    self.count = count
+    if count == 0 {
+      base = nil
+      return
+    }
+    guard let p = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else {
+      throw TextError.unreadable(path: path, reason: "cannot map: \(String(cString: strerror(errno)))")
+    }
+    madvise(p, count, MADV_SEQUENTIAL)
+    base = p
+  }
+
+  deinit { if let base { munmap(base, count) } }
+
+  var bytes: UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(start: base?.assumingMemoryBound(to: UInt8.self), count: count)
+  }
+
+  /// Releases the resident pages (they stay in the page cache); the mapping stays valid.
+  func dropPages() { if let base { madvise(base, count, MADV_DONTNEED) } }
 }

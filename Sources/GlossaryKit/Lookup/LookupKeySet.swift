@@ -107,40 +107,35 @@ extension LookupIndexBuilder {
     var dir: [UInt32] = []
 
     init(_ set: KeySet) {
-      var gramHash: [UInt64] = []
-      var gramKey: [UInt64] = []
-      gramHash.reserveCapacity(set.count * 4)
-      gramKey.reserveCapacity(set.count * 4)
+      // Two passes over the keys' grams (count per bucket, then place), so that the postings are held once.
+      let bits = Grams.bits(for: set.count * 4)
+      let shift = UInt64(64 - bits)
+      var bucketStart = [Int](repeating: 0, count: (1 << bits) + 1)
       var scratch: [UInt64] = []
-      set.blob.withUnsafeBufferPointer { blob in
-        for k in 0..<set.count {
-          let r = set.key(k)
-          scratch.removeAll(keepingCapacity: true)
-          LookupKeys.grams(UnsafeBufferPointer(rebasing: blob[r]), into: &scratch)
-          for (i, g) in scratch.enumerated() where !scratch[..<i].contains(g) {
-            gramHash.append(g)
-            gramKey.append(UInt64(r.count) << 32 | UInt64(k))
+      func eachGram(_ body: (UInt64, UInt64) -> Void) {
+        set.blob.withUnsafeBufferPointer { blob in
+          for k in 0..<set.count {
+            let r = set.key(k)
+            scratch.removeAll(keepingCapacity: true)
+            LookupKeys.grams(UnsafeBufferPointer(rebasing: blob[r]), into: &scratch)
+            for (i, g) in scratch.enumerated() where !scratch[..<i].contains(g) { body(g, UInt64(r.count) << 32 | UInt64(k)) }
           }
         }
       }
-      // Bucket by the top bits, then sort each bucket by (hash, length, id).
-      let n = gramHash.count
-      let bits = Grams.bits(for: n)
-      let shift = UInt64(64 - bits)
-      var bucketStart = [Int](repeating: 0, count: (1 << bits) + 1)
-      for h in gramHash { bucketStart[Int(h >> shift) + 1] += 1 }
+      eachGram { h, _ in bucketStart[Int(h >> shift) + 1] += 1 }
       for b in 0..<(1 << bits) { bucketStart[b + 1] += bucketStart[b] }
+      let n = bucketStart[1 << bits]
       var fill = bucketStart
       var sh = [UInt64](repeating: 0, count: n)
       var sk = [UInt64](repeating: 0, count: n)
-      for i in 0..<n {
-        let b = Int(gramHash[i] >> shift)
-        sh[fill[b]] = gramHash[i]
-        sk[fill[b]] = gramKey[i]
+      eachGram { h, key in
+        let b = Int(h >> shift)
+        sh[fill[b]] = h
+        sk[fill[b]] = key
         fill[b] += 1
       }
-      gramHash = []
-      gramKey = []
+      fill = []
+      // Sort each bucket by (hash, length, id).
       for b in 0..<(1 << bits) {
         let lo = bucketStart[b], hi = bucketStart[b + 1]
         if hi - lo < 2 { continue }
@@ -157,10 +152,15 @@ extension LookupIndexBuilder {
           for (i, p) in part.enumerated() { sh[lo + i] = p.0; sk[lo + i] = p.1 }
         }
       }
+      var distinct = 0
+      for i in 0..<n where i == 0 || sh[i - 1] != sh[i] { distinct += 1 }
+      hashes.reserveCapacity(distinct)
+      starts.reserveCapacity(distinct + 1)
       for i in 0..<n where i == 0 || sh[i - 1] != sh[i] {
         hashes.append(sh[i])
         starts.append(UInt32(i))
       }
+      sh = []
       starts.append(UInt32(n))
       keys = sk
       dir = Grams.directory(hashes)

@@ -20,30 +20,60 @@ extension OutputError: ExitCodeConvertible {
 /// one, never half of one. (The one atomic writer: glossaries, outputs and caches.)
 public enum AtomicFile {
   public static func write(_ data: Data, to path: String) throws {
-    try data.withUnsafeBytes { try write(bytes: $0, to: path) }
+    try write(to: path) { w in try data.withUnsafeBytes { try w.append($0) } }
   }
 
   /// Writes raw bytes (a cache image) atomically.
   public static func write(bytes raw: UnsafeRawBufferPointer, to path: String) throws {
+    try write(to: path) { w in try w.append(raw) }
+  }
+
+  /// Writes what `body` appends (and patches) to a temporary file, flushes it and renames it over `path`.
+  public static func write(to path: String, _ body: (inout Writer) throws -> Void) throws {
     let url = URL(fileURLWithPath: path)
     let dir = url.deletingLastPathComponent().path
     let temp = dir + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw OutputError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
-    var ok = true
-    var offset = 0
-    while offset < raw.count {
-      let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-      if n <= 0 { ok = false; break }
-      offset += n
+    var writer = Writer(fd: fd, path: path)
+    do {
+      try body(&writer)
+      guard fsync(fd) == 0 else { throw OutputError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+    } catch {
+      close(fd)
+      unlink(temp)
+      throw error
     }
-    let reason = String(cString: strerror(errno))
-    if ok { ok = fsync(fd) == 0 }
     close(fd)
-    guard ok, rename(temp, path) == 0 else {
+    guard rename(temp, path) == 0 else {
+      let reason = String(cString: strerror(errno))
       unlink(temp)
       throw OutputError.cannotWrite(path: path, reason: reason)
     }
-    // Keep the file's mode when it replaced an existing one is not needed: glossary files are 0644.
+  }
+
+  /// Appends to (and patches) the file being written.
+  public struct Writer {
+    let fd: Int32
+    let path: String
+    /// Bytes appended so far.
+    public private(set) var count = 0
+
+    public mutating func append(_ raw: UnsafeRawBufferPointer) throws {
+      var offset = 0
+      while offset < raw.count {
+        let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+        if n <= 0 { throw OutputError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        offset += n
+      }
+      count += raw.count
+    }
+
+    /// Overwrites bytes already appended, at `offset`.
+    public func patch(_ raw: UnsafeRawBufferPointer, at offset: Int) throws {
+      guard pwrite(fd, raw.baseAddress, raw.count, off_t(offset)) == raw.count else {
+        throw OutputError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+      }
+    }
   }
 }
