@@ -140,10 +140,18 @@ import Testing
     for text in [Self.generated(500), try Glossary.parse(Self.generated(500), path: "g.tsv").tsv()] {
       let bytes = Array(text.utf8)
       let g = try Glossary.parse(text, path: "g.tsv")
-      let streamed = try #require(try bytes.withUnsafeBufferPointer { try IndexInput.stream($0, path: "g.tsv") })
+      let single = try #require(try bytes.withUnsafeBufferPointer { try IndexInput.stream($0, path: "g.tsv") })
       let whole = bytes.withUnsafeBufferPointer { IndexInput.of(g, bytes: $0) }
+      #expect(single.count == 1)
+      let streamed = single[0]
       #expect(streamed.rowOffset == whole.rowOffset && streamed.rowLine == whole.rowLine && streamed.conceptStart == whole.conceptStart)
       #expect(streamed.termText == whole.termText && streamed.termLanguage == whole.termLanguage && streamed.termConcept == whole.termConcept)
+      // Read in many chunks (cut at concept boundaries), the index is byte for byte the same.
+      var chunked = try #require(try bytes.withUnsafeBufferPointer { try IndexInput.stream($0, path: "g.tsv", chunkBytes: 2000) })
+      #expect(chunked.count > 5)
+      var parts = [whole]
+      let id = FileIdentity(size: 0, mtimeSec: 0, mtimeNsec: 0, inode: 0, headHash: 0, tailHash: 0)
+      #expect(LookupIndexBuilder.image(&chunked, identity: id, keys: keys) == LookupIndexBuilder.image(&parts, identity: id, keys: keys))
     }
     // Rows of a concept apart: read whole instead, with the same result.
     let scattered = "languages\tzh\ten\nconcept\tlang\tterm\tstatus\nc1\tzh\t甲\tpreferred\nc2\tzh\t乙\tpreferred\nc1\ten\tA\tpreferred\nc2\ten\tB\tpreferred\n"

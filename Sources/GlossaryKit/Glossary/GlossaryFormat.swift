@@ -35,8 +35,16 @@ enum GlossaryFormat {
       let terms = concepts[i].terms
       keys.append((terms.first { Glossary.sameLanguage($0.language, g.sourceLanguage) } ?? terms.first)?.text ?? "")
     }
-    // Concepts by head term, then id: an index sort (UTF-8 byte order is code point order).
+    // Concepts by head term, then id: an index sort on UTF-8 bytes (their order is code point order), the first
+    // eight bytes compared as one number.
+    let prefixes = keys.map { key -> UInt64 in
+      var p: UInt64 = 0
+      var n = 0
+      for b in key.utf8.prefix(8) { p = p << 8 | UInt64(b); n += 1 }
+      return p << (8 * UInt64(8 - n))
+    }
     func precedes(_ a: Int, _ b: Int) -> Bool {
+      if prefixes[a] != prefixes[b] { return prefixes[a] < prefixes[b] }
       if keys[a] != keys[b] { return keys[a].utf8.lexicographicallyPrecedes(keys[b].utf8) }
       return idOrder(concepts[a].id, concepts[b].id)
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the index builder needs of a glossary file, in flat arrays: the
 /// byte range and line of each concept's rows, and each term's text, language
 /// and concept. Read straight from the file's bytes by ``GlossaryReader``
@@ -11,7 +13,7 @@ struct IndexInput {
   var rowOffset: [UInt64] = []
   var rowLength: [UInt32] = []
   var rowLine: [UInt32] = []
-  /// First row of each concept, and the row count at the end.
+  /// First row of each concept (rows of the part).
   var conceptStart: [UInt32] = []
   var termText: [UInt8] = []
   /// End of each term's text in `termText`.
@@ -19,7 +21,7 @@ struct IndexInput {
   var termLanguage: [UInt8] = []
   var termConcept: [UInt32] = []
 
-  var conceptCount: Int { conceptStart.count - 1 }
+  var conceptCount: Int { conceptStart.count }
   var termCount: Int { termEnd.count }
 
   func text(ofTerm t: Int) -> String {
@@ -44,8 +46,6 @@ struct IndexInput {
       termConcept.append(index)
     }
   }
-
-  mutating func close() { conceptStart.append(UInt32(rowLine.count)) }
 
   /// Frees the arrays (written out); languages and format stay.
   mutating func release() {
@@ -80,59 +80,57 @@ struct IndexInput {
       for t in c.terms { lines.insert(t.line.value) }
       input.append(c, rows: lines.sorted().compactMap { l in sink.byLine[l].map { (l, $0) } }, glossary: g)
     }
-    input.close()
     return input
   }
 
-  /// Reads a glossary file's bytes concept by concept, on every core: the rows are cut into one chunk per
-  /// worker at concept boundaries, each chunk read by the file reader on its own, the results joined.
+  /// Reads a glossary file's bytes concept by concept, on every core: the rows are cut into chunks of
+  /// about 8 MiB at concept boundaries, each read by the file reader on its own (its pages dropped once
+  /// read), giving one part per chunk, in file order.
   /// - Returns: nil when the rows of a concept are not together (then read the whole glossary).
   /// - Throws: `GlossaryError.invalid` with every problem, exactly as the full reader reports them.
-  static func stream(_ bytes: UnsafeBufferPointer<UInt8>, path: String, workers: Int? = nil) throws -> IndexInput? {
+  /// - Parameter mapped: `bytes` is a read-only file mapping, whose pages may be dropped (never other memory:
+  ///   dropping the pages of private memory zeroes them).
+  ///   - chunkBytes: about the size of a chunk.
+  static func stream(
+    _ bytes: UnsafeBufferPointer<UInt8>, path: String, mapped: Bool = false, chunkBytes: Int = 8 << 20, workers: Int? = nil
+  ) throws -> [IndexInput]? {
     var headerSink = StreamSink(path: path)
     var problems = GlossaryReader.Problems(path: path)
     let (found, rowsStart, firstLine) = GlossaryReader.readHeader(bytes, sink: &headerSink, problems: &problems)
     guard let header = found, problems.list.isEmpty else { return try whole(bytes, path: path) }
-    let cuts = chunks(bytes, from: rowsStart, firstLine: firstLine, count: Parallel.workers(for: max(1, (bytes.count - rowsStart) >> 20)))
+    let cuts = chunks(bytes, from: rowsStart, firstLine: firstLine, count: max(1, (bytes.count - rowsStart) / max(1, chunkBytes)))
     let parts = Parallel.map(cuts.count, workers: workers) { k -> (StreamSink, GlossaryReader.Problems) in
       var sink = StreamSink(path: path)
       sink.header(header)
       var p = GlossaryReader.Problems(path: path)
       GlossaryReader.readRows(bytes, from: cuts[k].from, to: cuts[k].to, firstLine: cuts[k].line, header: header, sink: &sink, problems: &p)
       sink.flush()
+      if mapped { dropPages(bytes, cuts[k].from..<cuts[k].to) }
       return (sink, p)
     }
-    var input = parts[0].0.input
-    var seen = parts[0].0.seen
-    for (k, (sink, p)) in parts.enumerated() {
+    var seen = Set<UInt64>()
+    for (sink, p) in parts {
       if sink.scattered { return nil }
       if !p.list.isEmpty || !sink.problems.isEmpty { return try whole(bytes, path: path) }
-      guard k > 0 else { continue }
       if !seen.isDisjoint(with: sink.seen) { return nil }
       seen.formUnion(sink.seen)
-      input.join(sink.input)
     }
-    input.close()
-    return input
+    return parts.map(\.0.input)
+  }
+
+  /// Releases the resident pages wholly inside `range` of a read-only file mapping (they stay in the page cache).
+  static func dropPages(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+    guard let base = bytes.baseAddress else { return }
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let start = (Int(bitPattern: base) + range.lowerBound + page - 1) / page * page
+    let end = (Int(bitPattern: base) + range.upperBound) / page * page
+    if end > start { madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_DONTNEED) }
   }
 
   /// The whole reader's verdict: its problems, or nil (read whole) when it accepts the file.
-  private static func whole(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws -> IndexInput? {
+  private static func whole(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws -> [IndexInput]? {
     _ = try Glossary.parse(bytes: bytes, path: path)
     return nil
-  }
-
-  /// Appends another chunk's input (its concepts after this one's).
-  mutating func join(_ other: IndexInput) {
-    let rows = UInt32(rowLine.count), concepts = UInt32(conceptStart.count), text = UInt32(termText.count)
-    rowOffset += other.rowOffset
-    rowLength += other.rowLength
-    rowLine += other.rowLine
-    conceptStart += other.conceptStart.map { $0 + rows }
-    termText += other.termText
-    termEnd += other.termEnd.map { $0 + text }
-    termLanguage += other.termLanguage
-    termConcept += other.termConcept.map { $0 + concepts }
   }
 
   /// Up to `count` byte ranges of the rows, each starting on a line whose concept key (its first field) differs

@@ -76,11 +76,26 @@ struct IndexWriter {
   }
 
   mutating func put<T: FixedWidthInteger>(_ s: IndexLayout.S, _ values: [T]) throws {
-    let pad = (8 - count % 8) % 8
+    try put(s, parts: [values])
+  }
+
+  /// One section made of several arrays, one after the other.
+  mutating func put<T: FixedWidthInteger>(_ s: IndexLayout.S, parts: [[T]]) throws {
+    try put(s, count: parts.count, T.self) { k in parts[k] }
+  }
+
+  /// One section made of `count` arrays, each made (and freed) when it is written.
+  mutating func put<T: FixedWidthInteger>(_ s: IndexLayout.S, count: Int, _ type: T.Type, _ part: (Int) -> [T]) throws {
+    let pad = (8 - self.count % 8) % 8
     if pad > 0 { try [UInt8](repeating: 0, count: pad).withUnsafeBytes { try emit($0) } }
-    let offset = count
-    try values.withUnsafeBytes { try emit($0) }
-    table[s.rawValue] = (UInt64(offset), UInt64(values.count))
+    let offset = self.count
+    var elements = 0
+    for k in 0..<count {
+      let values = part(k)
+      try values.withUnsafeBytes { try emit($0) }
+      elements += values.count
+    }
+    table[s.rawValue] = (UInt64(offset), UInt64(elements))
   }
 
   /// The header: magic, version, the glossary file's identity, limits and the section table.

@@ -43,22 +43,23 @@ extension LookupIndex {
     // The glossary is mapped, not read into memory: its pages are dropped once the rows are read.
     let file = try MappedFile(fd: fd, count: Int(identity.size), path: path)
     let bytes = file.bytes
-    var input = try readInput(bytes, path: path)
+    var input = try readInput(bytes, path: path, mapped: true)
     file.dropPages()
     if useCache {
       // Written straight into the cache file, then mapped; not when the glossary changed meanwhile.
       var maxUnits = 0
       let written: Bool = (try? AtomicFile.write(to: cache) { f in
         var w = try IndexWriter(file: f)
+        let formatVersion = input.first?.formatVersion ?? 2
         maxUnits = try LookupIndexBuilder.build(&input, into: &w, keys: keys, completePinyin: true)
         guard FileIdentity.of(path: path) == identity else { throw GlossaryError.refused(path: path, reason: "changed while indexed") }
-        try w.finishFile(identity: identity, maxUnits: maxUnits, formatVersion: input.formatVersion)
+        try w.finishFile(identity: identity, maxUnits: maxUnits, formatVersion: formatVersion)
       }) != nil
       if written, let image = map(cache), image.isWellFormed, image.identity == identity {
         return LookupIndex(path: path, image: image, fileBytes: nil)
       }
       // No cache (a read-only folder ...): an index in memory.
-      input = try readInput(bytes, path: path)
+      input = try readInput(bytes, path: path, mapped: true)
     }
     let image = LookupIndexBuilder.image(&input, identity: identity, keys: keys, completePinyin: useCache)
     return LookupIndex(path: path, image: .owning(image), fileBytes: Array(bytes))
@@ -66,9 +67,9 @@ extension LookupIndex {
 
   /// What the index needs of a glossary file's bytes: read concept by concept (``IndexInput/stream(_:path:workers:)``),
   /// or whole when its concepts' rows are scattered; checked as every command checks it.
-  static func readInput(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws -> IndexInput {
-    if let streamed = try IndexInput.stream(bytes, path: path) { return streamed }
-    return IndexInput.of(try Glossary.parse(bytes: bytes, path: path), bytes: bytes)
+  static func readInput(_ bytes: UnsafeBufferPointer<UInt8>, path: String, mapped: Bool = false) throws -> [IndexInput] {
+    if let streamed = try IndexInput.stream(bytes, path: path, mapped: mapped) { return streamed }
+    return [IndexInput.of(try Glossary.parse(bytes: bytes, path: path), bytes: bytes)]
   }
 
   /// Builds an index of glossary text in memory (tests, stdin).

@@ -28,97 +28,107 @@ enum LookupIndexBuilder {
   static func build(
     glossary g: Glossary, bytes: [UInt8], identity: FileIdentity, keys: LookupKeys, completePinyin: Bool = false, workers: Int? = nil
   ) -> [UInt8] {
-    var input = bytes.withUnsafeBufferPointer { IndexInput.of(g, bytes: $0) }
-    return image(&input, identity: identity, keys: keys, completePinyin: completePinyin, workers: workers)
+    var parts = [bytes.withUnsafeBufferPointer { IndexInput.of(g, bytes: $0) }]
+    return image(&parts, identity: identity, keys: keys, completePinyin: completePinyin, workers: workers)
   }
 
-  /// The index image of `input` in memory (`input` is emptied on the way).
+  /// The index image of `parts` in memory (the parts are emptied on the way).
   static func image(
-    _ input: inout IndexInput, identity: FileIdentity, keys: LookupKeys, completePinyin: Bool = false, workers: Int? = nil
+    _ parts: inout [IndexInput], identity: FileIdentity, keys: LookupKeys, completePinyin: Bool = false, workers: Int? = nil
   ) -> [UInt8] {
     var w = IndexWriter()
+    let formatVersion = parts.first?.formatVersion ?? 2
     // Appending to memory cannot fail.
-    let maxUnits = (try? build(&input, into: &w, keys: keys, completePinyin: completePinyin, workers: workers)) ?? 0
-    return w.finish(identity: identity, maxUnits: maxUnits, formatVersion: input.formatVersion)
+    let maxUnits = (try? build(&parts, into: &w, keys: keys, completePinyin: completePinyin, workers: workers)) ?? 0
+    return w.finish(identity: identity, maxUnits: maxUnits, formatVersion: formatVersion)
   }
 
-  /// Writes the index sections of `input` into `w`, freeing what is written as it goes (`input` is emptied
-  /// but for its languages and format).
+  /// Writes the index sections of a glossary read in `parts` (file order) into `w`, freeing what is
+  /// written as it goes: rows and terms first, then keys of every term (each part on a core, each key in
+  /// its term's language), the key sets and the gram postings one after the other.
   /// - Parameters:
   ///   - completePinyin: store the pinyin of every Han code unit (cache files), not only of those in the
   ///     glossary, so that no lookup needs ICU's Han-Latin transliterator.
-  ///   - workers: threads computing keys (default: one per core for large glossaries, else one).
+  ///   - workers: threads computing keys (default: one per core).
   /// - Returns: the most units of a key (for the contained-terms search).
   static func build(
-    _ input: inout IndexInput, into w: inout IndexWriter, keys: LookupKeys, completePinyin: Bool = false, workers: Int? = nil
+    _ parts: inout [IndexInput], into w: inout IndexWriter, keys: LookupKeys, completePinyin: Bool = false, workers: Int? = nil
   ) throws -> Int {
-    // Keys, on every core: worker w takes a contiguous share of the terms, each keyed in its own language.
-    let termCount = input.termCount
-    let workers = max(1, workers ?? LookupIndexBuilder.workers(termCount))
-    let extraKeys = (1..<max(1, workers)).map { _ in try? LookupKeys() }
-    var termLists: [KeyList] = []
-    var pyLists: [KeyList] = []
-    do {
-      let source = input
-      func keyLists(_ w: Int, _ k: LookupKeys) -> (terms: KeyList, py: KeyList) {
-        var out = (terms: KeyList(), py: KeyList())
-        var buf: [UInt8] = []
-        let tr = (termCount * w / workers)..<(termCount * (w + 1) / workers)
-        out.terms.bytes.reserveCapacity(tr.count * 20)
-        for t in tr {
-          k.key(source.text(ofTerm: t), language: source.languages[Int(source.termLanguage[t])], into: &buf)
-          out.terms.append(buf, concept: Int32(t))
-          if LookupKeys.hasHan(buf) { out.py.append(k.pinyinKey(ofKey: buf), concept: Int32(t)) }
-        }
-        return out
-      }
-      let lists = parallel(workers) { w -> (terms: KeyList, py: KeyList)? in
-        let k = w == 0 ? keys : (extraKeys[w - 1] ?? nil)
-        guard let k else { return nil }  // ICU failed for a worker: the serial pass below covers it
-        return keyLists(w, k)
-      }
-      for w in 0..<workers {
-        let l = lists[w] ?? keyLists(w, keys)
-        termLists.append(l.terms)
-        pyLists.append(l.py)
-      }
+    guard let first = parts.first else { return 0 }
+    let languages = first.languages
+    // Rows, concepts and terms, concatenated (offsets shifted by the parts before), then freed.
+    var rowsBefore: [UInt32] = [0], conceptsBefore: [UInt32] = [0], termsBefore: [Int32] = [0]
+    for p in parts {
+      rowsBefore.append(rowsBefore.last! + UInt32(p.rowLine.count))
+      conceptsBefore.append(conceptsBefore.last! + UInt32(p.conceptStart.count))
+      termsBefore.append(termsBefore.last! + Int32(p.termCount))
     }
-    // The rows and terms go out now and are freed.
-    try w.put(.rowOffset, input.rowOffset)
-    try w.put(.rowLength, input.rowLength)
-    try w.put(.rowLine, input.rowLine)
-    try w.put(.conceptStart, input.conceptStart)
-    try w.put(.columnSlots, input.slots.map { $0 < 0 ? UInt8(255) : UInt8($0) })
-    try w.put(.languages, Array(input.languages.joined(separator: "\n").utf8))
-    try w.put(.termConcept, input.termConcept)
-    try w.put(.termLanguage, input.termLanguage)
-    input.release()
-    // The pinyin table: every unit the workers met, from each worker's cache, or all of them.
+    try w.put(.rowOffset, parts: parts.map(\.rowOffset))
+    try w.put(.rowLength, parts: parts.map(\.rowLength))
+    try w.put(.rowLine, parts: parts.map(\.rowLine))
+    try w.put(.conceptStart, count: parts.count + 1, UInt32.self) { k in
+      k < parts.count ? parts[k].conceptStart.map { $0 + rowsBefore[k] } : [rowsBefore[k]]
+    }
+    try w.put(.termConcept, count: parts.count, UInt32.self) { k in parts[k].termConcept.map { $0 + conceptsBefore[k] } }
+    try w.put(.termLanguage, parts: parts.map(\.termLanguage))
+    try w.put(.columnSlots, first.slots.map { $0 < 0 ? UInt8(255) : UInt8($0) })
+    try w.put(.languages, Array(languages.joined(separator: "\n").utf8))
+    for k in parts.indices {
+      parts[k].rowOffset = []
+      parts[k].rowLength = []
+      parts[k].rowLine = []
+      parts[k].conceptStart = []
+      parts[k].termConcept = []
+    }
+    // Keys, a part at a time on each core (one LookupKeys per worker: ICU is not thread-safe).
+    let source = parts
+    parts = []
+    var lists = try Parallel.map(source.count, workers: workers, state: { try LookupKeys() }) { k, part -> (terms: KeyList, py: KeyList) in
+      var out = (terms: KeyList(), py: KeyList())
+      var buf: [UInt8] = []
+      let p = source[part]
+      out.terms.bytes.reserveCapacity(p.termText.count + p.termCount)
+      for t in 0..<p.termCount {
+        k.key(p.text(ofTerm: t), language: languages[Int(p.termLanguage[t])], into: &buf)
+        let id = termsBefore[part] + Int32(t)
+        out.terms.append(buf, concept: id)
+        if LookupKeys.hasHan(buf) { out.py.append(k.pinyinKey(ofKey: buf), concept: id) }
+      }
+      return out
+    }
+    _ = consume source
+    // The pinyin table: all Han units (cache files), or those of the glossary's keys.
     if !completePinyin {
       var scratch: [UInt8] = []
-      for case let other? in extraKeys {
-        let t = other.pinyinTable(complete: false)
-        for (i, len) in t.length.enumerated() where len != IndexLayout.pinyinUnknown {
-          keys.appendPinyin(ofUnit: IndexLayout.pinyinUnits.lowerBound + UInt16(i), to: &scratch)
+      for l in lists {
+        for u in String(decoding: l.terms.bytes, as: UTF8.self).utf16 where IndexLayout.pinyinUnits.contains(u) {
+          keys.appendPinyin(ofUnit: u, to: &scratch)
           scratch.removeAll(keepingCapacity: true)
         }
       }
     }
-    // Key sets on two cores; each written (with the term keys' gram postings) and freed in turn.
-    var sets = parallel(2) { s -> KeySet in KeySet(s == 0 ? termLists : pyLists) }
-    termLists = []
-    pyLists = []
-    let maxUnits = sets[0].maxUnits
-    var grams: Grams? = Grams(sets[0])
-    try put(sets[0], into: &w, sections: (.keyBlob, .keyStart, .keyPost, .keyTerms, .keyTable))
-    sets[0] = KeySet([])
+    // The term keys' set and gram postings, written and freed; then the pinyin keys' set.
+    var termLists = lists.map(\.terms)
+    var pyLists = lists.map(\.py)
+    lists = []
+    var set = KeySet(&termLists)
+    let maxUnits = set.maxUnits
+    try w.put(.keyPost, set.post)
+    try w.put(.keyTerms, set.concepts)
+    try w.put(.keyTable, set.table)
+    set.post = []
+    set.concepts = []
+    set.table = []
+    var grams: Grams? = Grams(set)
+    try w.put(.keyBlob, set.blob)
+    try w.put(.keyStart, set.start)
+    set = KeySet(&pyLists)
     try w.put(.keyGramHash, grams!.hashes)
     try w.put(.keyGramStart, grams!.starts)
     try w.put(.keyGramKeys, grams!.keys)
     try w.put(.keyGramDir, grams!.dir)
     grams = nil
-    try put(sets[1], into: &w, sections: (.pyBlob, .pyStart, .pyPost, .pyTerms, .pyTable))
-    sets = []
+    try put(set, into: &w, sections: (.pyBlob, .pyStart, .pyPost, .pyTerms, .pyTable))
     let pinyin = keys.pinyinTable(complete: completePinyin)
     try w.put(.pyUnitOffset, pinyin.offset)
     try w.put(.pyUnitLength, pinyin.length)

@@ -2,18 +2,16 @@ import Foundation
 
 /// The key lists, key sets and gram postings the index builder makes.
 extension LookupIndexBuilder {
-  /// Keys in a flat byte list, with their hashes and the term each belongs to.
+  /// Keys in a flat byte list, with the term each belongs to.
   struct KeyList {
     var bytes: [UInt8] = []
-    var ends: [Int] = []
-    var hashes: [UInt64] = []
+    var ends: [UInt32] = []
     var concepts: [Int32] = []
 
     mutating func append(_ key: [UInt8], concept: Int32) {
       guard !key.isEmpty else { return }
       bytes += key
-      ends.append(bytes.count)
-      hashes.append(key.withUnsafeBufferPointer { LookupKeys.hash($0) })
+      ends.append(UInt32(bytes.count))
       concepts.append(concept)
     }
   }
@@ -29,8 +27,8 @@ extension LookupIndexBuilder {
     var maxUnits = 0
     var count: Int { start.count - 1 }
 
-    /// Deduplicates `lists` (in order) into a key set.
-    init(_ lists: [KeyList]) {
+    /// Deduplicates `lists` (in order) into a key set, emptying each list once it is read.
+    init(_ lists: inout [KeyList]) {
       let total = lists.reduce(0) { $0 + $1.ends.count }
       var size = 8
       while size < total * 2 { size *= 2 }
@@ -41,13 +39,16 @@ extension LookupIndexBuilder {
       var pairConcept: [Int32] = []
       pairConcept.reserveCapacity(total)
       blob.reserveCapacity(lists.reduce(1) { $0 + $1.bytes.count + $1.ends.count })
-      for list in lists {
+      for l in lists.indices {
+        let list = lists[l]
+        lists[l] = KeyList()
         list.bytes.withUnsafeBufferPointer { bytes in
           var from = 0
-          for (i, end) in list.ends.enumerated() {
+          for (i, end32) in list.ends.enumerated() {
+            let end = Int(end32)
             let key = UnsafeBufferPointer(rebasing: bytes[from..<end])
             from = end
-            var slot = Int(truncatingIfNeeded: list.hashes[i]) & mask
+            var slot = Int(truncatingIfNeeded: LookupKeys.hash(key)) & mask
             var id = -1
             while table[slot] != 0 {
               let k = Int(table[slot] - 1)
