@@ -109,9 +109,10 @@ extension LookupIndexBuilder {
 
     init(_ set: KeySet) {
       // Two passes over the keys' grams (count per bucket, then place), so that the postings are held once.
-      let bits = Grams.bits(for: set.count * 4)
+      // About eight postings a bucket (sorted by insertion): a small bucket table.
+      let bits = Grams.bits(for: max(1, set.count / 2))
       let shift = UInt64(64 - bits)
-      var bucketStart = [Int](repeating: 0, count: (1 << bits) + 1)
+      var bucketStart = [UInt32](repeating: 0, count: (1 << bits) + 1)
       var scratch: [UInt64] = []
       func eachGram(_ body: (UInt64, UInt64) -> Void) {
         set.blob.withUnsafeBufferPointer { blob in
@@ -125,20 +126,20 @@ extension LookupIndexBuilder {
       }
       eachGram { h, _ in bucketStart[Int(h >> shift) + 1] += 1 }
       for b in 0..<(1 << bits) { bucketStart[b + 1] += bucketStart[b] }
-      let n = bucketStart[1 << bits]
+      let n = Int(bucketStart[1 << bits])
       var fill = bucketStart
       var sh = [UInt64](repeating: 0, count: n)
       var sk = [UInt64](repeating: 0, count: n)
       eachGram { h, key in
         let b = Int(h >> shift)
-        sh[fill[b]] = h
-        sk[fill[b]] = key
+        sh[Int(fill[b])] = h
+        sk[Int(fill[b])] = key
         fill[b] += 1
       }
       fill = []
       // Sort each bucket by (hash, length, id).
       for b in 0..<(1 << bits) {
-        let lo = bucketStart[b], hi = bucketStart[b + 1]
+        let lo = Int(bucketStart[b]), hi = Int(bucketStart[b + 1])
         if hi - lo < 2 { continue }
         if hi - lo <= 24 {
           for i in (lo + 1)..<hi {
