@@ -21,11 +21,7 @@ func benchImport(_ args: [String]) throws {
     }
     i += 1
   }
-  let bin = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-    .appendingPathComponent("glossary").path
-  guard FileManager.default.isExecutableFile(atPath: bin) else {
-    throw NSError(domain: "bench", code: 1, userInfo: [NSLocalizedDescriptionKey: "build the glossary product first: \(bin)"])
-  }
+  let bin = try glossaryBinary()
   let dir = keep ?? NSTemporaryDirectory() + "glossary-bench-import-\(getpid())"
   try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
   defer { if keep == nil { try? FileManager.default.removeItem(atPath: dir) } }
@@ -66,20 +62,24 @@ func benchImport(_ args: [String]) throws {
     let csv = dir + "/termbase-\(n).csv"
     let query = try generate(n, csv)
     let target = dir + "/imported-\(n).zh-en.tsv"
-    let sortTime = try best(of: 3) { _ = try spawn("/usr/bin/env", ["LC_ALL=C", "sort", csv, "-o", dir + "/sorted.csv"]) }
+    let sortTime = try best(of: 3) { _ = try runProgram("/usr/bin/env", ["LC_ALL=C", "sort", csv, "-o", dir + "/sorted.csv"]) }
     var peak = 0.0
     var status: Int32 = 0
     let importTime = try best(of: n > 100_000 ? 1 : 3) {
       try? FileManager.default.removeItem(atPath: target)
-      (status, peak) = try spawn(bin, ["import", csv, "--glossary", target])
+      let run = try runProgram(bin, ["import", csv, "--glossary", target])
+      (status, peak) = (run.status, run.peakMiB)
     }
     guard status == 0 else { throw NSError(domain: "bench", code: Int(status), userInfo: [NSLocalizedDescriptionKey: "import exited \(status)"]) }
     results.append((n, sortTime, importTime, peak))
     if n == entries {
-      let sortGlossary = try best(of: 3) { _ = try spawn("/usr/bin/env", ["LC_ALL=C", "sort", target, "-o", dir + "/sorted.tsv"]) }
+      let sortGlossary = try best(of: 3) { _ = try runProgram("/usr/bin/env", ["LC_ALL=C", "sort", target, "-o", dir + "/sorted.tsv"]) }
       var buildPeak = 0.0
-      let build = try seconds { (status, buildPeak) = try spawn(bin, ["lookup", query, "--glossary", target]) }
-      let warm = try best(of: 5) { _ = try spawn(bin, ["lookup", query, "--glossary", target]) }
+      let build = try seconds {
+        let run = try runProgram(bin, ["lookup", query, "--glossary", target])
+        (status, buildPeak) = (run.status, run.peakMiB)
+      }
+      let warm = try best(of: 5) { _ = try runProgram(bin, ["lookup", query, "--glossary", target]) }
       lookupFigures = (build, buildPeak, warm, sortGlossary)
     }
   }
@@ -96,23 +96,4 @@ func benchImport(_ args: [String]) throws {
                  entries, l.build, l.build / max(l.sort, 1e-9), l.sort, l.peak))
     print(String(format: "warm lookup: %.1f ms", l.warm * 1e3))
   }
-}
-
-/// Runs a program with output discarded; returns its exit status and peak resident memory in MiB.
-/// posix_spawn + wait4: Foundation's Process rounds waits up to ~50 ms and reports no rusage.
-func spawn(_ exe: String, _ arguments: [String]) throws -> (Int32, Double) {
-  var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
-  posix_spawn_file_actions_init(&actions)
-  defer { posix_spawn_file_actions_destroy(&actions) }
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-  let argv = ([exe] + arguments).map { strdup($0) } + [nil]
-  defer { for a in argv { free(a) } }
-  var pid: pid_t = 0
-  let rc = posix_spawn(&pid, exe, &actions, nil, argv, environ)
-  guard rc == 0 else { throw NSError(domain: "bench", code: Int(rc), userInfo: [NSLocalizedDescriptionKey: "cannot start \(exe)"]) }
-  var status: Int32 = 0
-  var usage = rusage()
-  while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-  return ((status >> 8) & 0xFF, Double(usage.ru_maxrss) / 1024)
 }
