@@ -16,8 +16,10 @@ enum ConceptRules {
     var warnings: [GlossaryProblem] = []
   }
 
-  /// Problems of one concept of `glossary`.
-  static func check(_ c: Concept, in glossary: Glossary, path: String) -> Found {
+  /// Problems of one concept of `glossary`. `writing`: the concept is about to be written (every edit,
+  /// import, review, sheet and extract), so each row is also read back with the file reader's own row
+  /// code (``rowProblem(_:concept:)``): nothing is written that the reader would refuse or read otherwise.
+  static func check(_ c: Concept, in glossary: Glossary, path: String, writing: Bool = true) -> Found {
     var found = Found()
     var label: String { conceptLabel(c, glossary) }
     func error(_ line: FileLine, _ m: String) { found.errors.append(.init(path: path, line: line.value, message: m)) }
@@ -41,6 +43,7 @@ enum ConceptRules {
         if let p = textProblem(value, allowLineBreaks: name != "subject") { error(d.line, "\(name): \(p)") }
       }
       for t in d.tags where !Glossary.knownTags.contains(t) { warning(d.line, "unknown tag \"\(t)\"") }
+      if writing, let p = rowProblem(d, concept: c.id) { error(d.line, p) }
     }
     var preferred: [Int] = []
     var seen = TermMap()
@@ -60,6 +63,7 @@ enum ConceptRules {
       if let p = textProblem(t.note, allowLineBreaks: true) { error(t.line, "note: \(p)") }
       if let p = textProblem(t.replacedBy, allowLineBreaks: false) { error(t.line, "replaced_by: \(p)") }
       if let f = t.validFrom, let to = t.validTo, to < f { error(t.line, "valid_to \(to) is before valid_from \(f)") }
+      if writing, let p = rowProblem(t, concept: c.id) { error(t.line, p) }
       // Earlier terms scanned for small concepts, hashed for large ones (no quadratic cost).
       let first: Int?
       if c.terms.count <= 32 {
@@ -94,6 +98,36 @@ enum ConceptRules {
       for tag in t.tags where !Glossary.knownTags.contains(tag) { warning(t.line, "unknown tag \"\(tag)\"") }
     }
     return found
+  }
+
+  /// Why a term would not be read back as written, or nil: its row's fields as the writer makes them,
+  /// parsed by the reader's own ``GlossaryRow/parse(_:version:line:)`` (negative occurrences, a tab in an
+  /// example, a comma or edge space in a tag ...).
+  static func rowProblem(_ t: Term, concept: String) -> String? {
+    switch GlossaryRow.parse(GlossaryRow.fields(of: t, concept: concept) + ["", ""], version: 2, line: t.line.value) {
+    case .failure(let p): return p.messages.joined(separator: "; ")
+    case .success(.term(_, let back)) where back == t: return nil
+    case .success(.term(_, let back)): return "\(differingField(t, back)) would not read back as written"
+    case .success: return "a term row would read back as a description row"
+    }
+  }
+
+  /// ``rowProblem(_:concept:)`` for a concept or language description row.
+  static func rowProblem(_ d: ConceptDescription, concept: String) -> String? {
+    switch GlossaryRow.parse(GlossaryRow.fields(of: d, concept: concept) + ["", ""], version: 2, line: d.line.value) {
+    case .failure(let p): return p.messages.joined(separator: "; ")
+    case .success(.description(_, let back)) where back == d: return nil
+    case .success(.description): return "tags \(d.tags) would not read back as written (a tag has a comma or edge spaces, or is empty)"
+    case .success: return "a description row would read back as a term row"
+    }
+  }
+
+  /// The name of the first field in which `a` and `b` differ.
+  private static func differingField(_ a: Term, _ b: Term) -> String {
+    if a.tags != b.tags { return "tags \(a.tags) (a tag with a comma or edge spaces, or empty)" }
+    if a.seenIn != b.seenIn { return "seen_in \(a.seenIn) (a document with a comma or edge spaces, or empty)" }
+    if a.examples != b.examples { return "examples (a document or sentence with a tab or line break, or an empty one)" }
+    return "a field"
   }
 
   /// `concept c12 (一带一路)`: the id and the source-language head term.

@@ -56,12 +56,13 @@ extension Glossary {
     return (found.errors, found.warnings)
   }
 
-  /// Every error and warning of every concept (the reader's checks across rows).
-  public func crossRowProblems(path: String) -> (errors: [GlossaryProblem], warnings: [GlossaryProblem]) {
+  /// Every error and warning of every concept (the reader's checks across rows; `writing`: also each
+  /// row read back as it would be written, see ``ConceptRules/check(_:in:path:writing:)``).
+  public func crossRowProblems(path: String, writing: Bool = true) -> (errors: [GlossaryProblem], warnings: [GlossaryProblem]) {
     var errors: [GlossaryProblem] = []
     var warnings: [GlossaryProblem] = []
     for c in concepts {
-      let found = ConceptRules.check(c, in: self, path: path)
+      let found = ConceptRules.check(c, in: self, path: path, writing: writing)
       errors += found.errors
       warnings += found.warnings
     }

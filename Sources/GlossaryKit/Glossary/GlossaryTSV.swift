@@ -47,7 +47,7 @@ extension Glossary {
     var g = sink.assembler.finish(comments: sink.top)
     g.trailingComments = sink.pending
     g.formatVersion = header?.version ?? 2
-    let (errors, warnings) = g.crossRowProblems(path: path)
+    let (errors, warnings) = g.crossRowProblems(path: path, writing: false)
     for e in errors { problems.report(e.line, e.message) }
     g.warnings = warnings
     if !problems.list.isEmpty {

@@ -219,7 +219,7 @@ struct IndexInput {
       guard !rows.isEmpty, !scattered else { return }
       let concepts = input.formatVersion == 1 ? assembler.finishedConcepts() : [current]
       for c in concepts {
-        problems += ConceptRules.check(c, in: shell, path: path).errors
+        problems += ConceptRules.check(c, in: shell, path: path, writing: false).errors
         input.append(c, rows: rows, glossary: shell)
       }
       rows.removeAll(keepingCapacity: true)

@@ -116,6 +116,12 @@ public enum ReviewSheet {
       }
       for (_, row) in ordered {
         guard !row.source.isEmpty || !row.target.isEmpty || !row.decision.isEmpty else { continue }
+        // Fields checked at the boundary with the glossary's own rule, naming the sheet's line.
+        let fields = [("note", row.note, true), ("new_target", row.newTarget, false), ("replacement", row.replacement, false)]
+        if let bad = fields.lazy.compactMap({ f in ConceptRules.textProblem(f.1, allowLineBreaks: f.2).map { "\(f.0): \($0)" } }).first {
+          problem(row, bad)
+          continue
+        }
         let found = row.concept.isEmpty ? g.conceptID(source: row.source, target: row.target) : row.concept
         guard let id = found, let current = rendering(id, row.target) else {
           problem(row, "unknown term \(row.source) -> \(row.target)\(row.concept.isEmpty ? "" : " in concept \(row.concept)"): not in \(storage.path)")
