@@ -12,7 +12,8 @@ struct LookupCommand: ParsableCommand {
       terms containing the query; terms contained in the query (paste a sentence to get every \
       glossary term in it, longest first); fuzzy (edit distance, pinyin for Han) as "did you mean".
       Per concept: preferred first, then admitted, then superseded/deprecated with dates and \
-      replacement. Exit 0 when found, 1 when nothing matches, 2 on errors.
+      replacement. Exit 0 when found, 1 when nothing matches; errors as every command: 65 for a broken \
+      glossary (file:line), 66 for a missing or unreadable one, 64 for bad options.
       Large glossaries get an index cache beside them (.NAME.idx), rebuilt when the file changes.
 
       Examples:
@@ -33,17 +34,7 @@ struct LookupCommand: ParsableCommand {
   @Option(help: "Answer one query per line of FILE (- for standard input); TSV or, with --json, JSON lines.") var batch: String?
 
   func run() throws {
-    do {
-      try lookup()
-    } catch let e as ExitCode {
-      throw e
-    } catch let e as ValidationError {
-      Failure.printError(e.message)
-      throw ExitCode(2)
-    } catch {
-      Failure.printError(Failure.message(for: error))
-      throw ExitCode(2)
-    }
+    try lookup()
   }
 
   func lookup() throws {

@@ -28,12 +28,7 @@ public enum GlossaryStore {
   /// Reads and validates a glossary.
   /// - Throws: `GlossaryError.notFound`, `.invalid` (every broken row), `TextError` for bad UTF-8.
   public static func load(path: String) throws -> Glossary {
-    let bytes: [UInt8]
-    do {
-      bytes = try TextDecoder.readBytes(path: path)
-    } catch TextError.fileNotFound(let p) {
-      throw GlossaryError.notFound(path: p)
-    }
+    let bytes = try RegularFile.readBytes(path)
     return try bytes.withUnsafeBufferPointer { try Glossary.parse(bytes: $0, path: path) }
   }
 
@@ -72,7 +67,8 @@ public enum GlossaryStore {
       guard create else { throw GlossaryError.notFound(path: path) }
       try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     }
-    let lock = try FileLock(path: lockPath(for: path), timeout: timeout ?? lockTimeout, lockedPath: path)
+    // Writers through a symbolic link and through the file's own name take the same lock.
+    let lock = try FileLock(path: lockPath(for: AtomicFile.resolved(path)), timeout: timeout ?? lockTimeout, lockedPath: path)
     defer { lock.unlock() }
     var glossary: Glossary
     let isNew = !FileManager.default.fileExists(atPath: path)
@@ -82,7 +78,10 @@ public enum GlossaryStore {
       guard create else { throw GlossaryError.notFound(path: path) }
       glossary = Glossary(languages: languages ?? languagesFromName(path).map { [$0.0, $0.1] } ?? ["zh", "en"])
     }
+    let before = glossary
     let result = try change(&glossary, isNew)
+    // Nothing changed (every row of a sheet refused, an import with nothing new): the file is left as it is.
+    if !isNew && glossary == before { return result }
     glossary.sort()
     try save(glossary, to: path)
     return result

@@ -3,8 +3,10 @@ import Foundation
 /// Opening a glossary for lookup, with a persistent index cache beside large
 /// glossaries (`dir/.NAME.idx`).
 ///
-/// The cache records the glossary's size, mtime, inode and a hash of its first
-/// and last 64 KiB; any change rebuilds it (atomically, temp file + rename).
+/// The cache records the glossary's size, mtime, ctime, inode and a hash of its
+/// first and last 64 KiB, and a checksum of its own bytes; any change or damage
+/// rebuilds it (atomically, temp file + rename). The identity is taken from the
+/// descriptor the glossary is then read through.
 /// It is never needed for correctness: a missing, foreign, truncated or stale
 /// cache is rebuilt from the glossary, and a folder that cannot be written
 /// just means no cache.
@@ -23,19 +25,14 @@ extension LookupIndex {
   /// the glossary, builds the index, and writes the cache when the file is large.
   /// - Throws: `GlossaryError.notFound`, `.invalid` (broken rows), `TextError`.
   public static func open(path: String, keys: LookupKeys, cacheMinBytes: Int = defaultCacheMinBytes) throws -> LookupIndex {
-    var isDir: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw GlossaryError.notFound(path: path) }
-    if isDir.boolValue { throw TextError.unreadable(path: path, reason: "is a directory") }
-    // The glossary, opened once: its identity, and later its bytes, come from the same descriptor.
-    let fd = Foundation.open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { throw TextError.unreadable(path: path, reason: String(cString: strerror(errno))) }
+    // The glossary, opened once (a regular file, never blocking): its identity, and later its bytes,
+    // come from the same descriptor.
+    let fd = try RegularFile.open(path)
     defer { close(fd) }
-    var st = stat()
-    guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { throw TextError.unreadable(path: path, reason: "not a regular file") }
     guard let identity = FileIdentity.of(fd: fd) else { throw TextError.unreadable(path: path, reason: "cannot read") }
     let useCache = identity.size >= UInt64(max(0, cacheMinBytes))
     let cache = cachePath(for: path)
-    if useCache, let image = map(cache), image.isWellFormed, image.identity == identity {
+    if useCache, let image = map(cache), image.isWellFormed, image.identity == identity, image.checksumIsValid {
       let folds = image.section(.hanFold, UInt16.self)
       if folds.count == IndexLayout.hanFoldUnits.count { keys.normalizer.preloadSimplified(folds, for: IndexLayout.hanFoldUnits) }
       return LookupIndex(path: path, image: image, fileBytes: nil)
@@ -55,7 +52,7 @@ extension LookupIndex {
         guard FileIdentity.of(path: path) == identity else { throw GlossaryError.refused(path: path, reason: "changed while indexed") }
         try w.finishFile(identity: identity, maxUnits: maxUnits, formatVersion: formatVersion)
       }) != nil
-      if written, let image = map(cache), image.isWellFormed, image.identity == identity {
+      if written, let image = map(cache), image.isWellFormed, image.identity == identity, image.checksumIsValid {
         return LookupIndex(path: path, image: image, fileBytes: nil)
       }
       // No cache (a read-only folder ...): an index in memory.
@@ -84,7 +81,7 @@ extension LookupIndex {
   /// Whether the cache beside `path` is present and current.
   public static func cacheIsCurrent(for path: String) -> Bool {
     guard let id = FileIdentity.of(path: path), let image = map(cachePath(for: path)) else { return false }
-    return image.isWellFormed && image.identity == id
+    return image.isWellFormed && image.identity == id && image.checksumIsValid
   }
 
   private static func map(_ path: String) -> IndexImage? {
