@@ -17,9 +17,10 @@ import Foundation
 /// needs no transliterator at lookup time; cache files also carry the
 /// Traditional-to-Simplified fold of every Han unit.
 enum IndexLayout {
-  static let magic: [UInt8] = Array("GLOSIDX7".utf8)
+  static let magic: [UInt8] = Array("GLOSIDX8".utf8)
   /// 7: English keys by EnglishFolding (WordNet base forms), grams on CharacterClass.unspaced.
-  static let version: UInt32 = 7
+  /// 8: the glossary's ctime in the identity, and a checksum of the whole image.
+  static let version: UInt32 = 8
   /// Code units covered by the pinyin table.
   static let pinyinUnits: Range<UInt16> = 0x3400..<0xA000
   /// Pinyin table length meaning "not in the table".
@@ -46,9 +47,16 @@ enum IndexLayout {
     }
   }
   // Header: magic(8) version(4) sectionCount(4) fileSize(8) mtimeSec(8) mtimeNsec(8) inode(8)
-  // headHash(8) tailHash(8) maxUnits(4) formatVersion(4) = 72; section table (offset, length)
-  // from byte 112, 16 bytes per section.
+  // headHash(8) tailHash(8) maxUnits(4) formatVersion(4) ctimeSec(8) ctimeNsec(8) checksum(8) = 96;
+  // section table (offset, length) from byte 112, 16 bytes per section.
   static let sectionTable = 112
+  /// Where the checksum sits: ``checksum(header:body:)`` of the header (with these 8 bytes zero) and of
+  /// every byte after it.
+  static let checksumOffset = 88
+
+  static func checksum(header: UnsafeRawBufferPointer, body: UInt64) -> UInt64 {
+    ImageChecksum.of(header) ^ (body &* 0x9E37_79B9_7F4A_7C15)
+  }
 }
 
 /// Appends sections to an index image: in memory, or straight into the cache file being written (a
@@ -56,6 +64,8 @@ enum IndexLayout {
 struct IndexWriter {
   private var memory: [UInt8]?
   private var file: AtomicFile.Writer?
+  /// Checksum of everything after the header.
+  private var body = ImageChecksum()
   /// Bytes appended so far (header included).
   private(set) var count = IndexLayout.headerSize
   var table = [(UInt64, UInt64)](repeating: (0, 0), count: IndexLayout.S.allCases.count)
@@ -72,6 +82,7 @@ struct IndexWriter {
 
   private mutating func emit(_ raw: UnsafeRawBufferPointer) throws {
     if memory != nil { memory!.append(contentsOf: raw) } else { try file!.append(raw) }
+    body.update(raw)
     count += raw.count
   }
 
@@ -117,12 +128,15 @@ struct IndexWriter {
     set(identity.tailHash, at: 56)
     set(UInt32(maxUnits), at: 64)
     set(UInt32(formatVersion), at: 68)
+    set(identity.ctimeSec, at: 72)
+    set(identity.ctimeNsec, at: 80)
     // Section table lives after the fixed header fields; headerSize leaves room for it.
     precondition(IndexLayout.sectionTable + 16 * table.count <= IndexLayout.headerSize)
     for (k, (o, c)) in table.enumerated() {
       set(o, at: IndexLayout.sectionTable + 16 * k)
       set(c, at: IndexLayout.sectionTable + 16 * k + 8)
     }
+    set(bytes.withUnsafeBytes { IndexLayout.checksum(header: $0, body: body.finish()) }, at: IndexLayout.checksumOffset)
     return bytes
   }
 
