@@ -61,6 +61,33 @@ import Testing
     }
   }
 
+  /// Lookups while another process rewrites the glossary always answer from one whole version of it
+  /// (the rows are read through the descriptor the cache was checked against): never "nothing found".
+  @Test func lookupsDuringConcurrentWritesAlwaysAnswer() throws {
+    let dir = try TestSupport.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let path = try TestSupport.write(TestSupport.sampleGlossary, to: "busy.zh-en.tsv", in: dir)
+    let writer = Thread {
+      for k in 0..<8 {
+        _ = try? GlossaryStore.update(path: path) { g in
+          if k % 2 == 0 {
+            try g.add(GlossaryEntry(source: "中国梦", target: "the Chinese Dream", status: .preferred))
+          } else {
+            _ = try g.remove(source: "中国梦", target: "the Chinese Dream")
+          }
+        }
+      }
+    }
+    writer.start()
+    var answers = 0
+    while !writer.isFinished || answers < 20 {
+      let hits = try LookupIndex.open(path: path, keys: keys, cacheMinBytes: 0).lookup("命运共同体", keys: keys)
+      #expect(hits.first?.entries.first?.note == "Generic.")
+      answers += 1
+      if answers > 200 { break }
+    }
+  }
+
   @Test func theChecksumDoesNotDependOnHowTheBytesAreCut() {
     let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 7919) }
     let whole = bytes.withUnsafeBytes { ImageChecksum.of($0) }

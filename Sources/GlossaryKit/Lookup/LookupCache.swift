@@ -35,7 +35,7 @@ extension LookupIndex {
     if useCache, let image = map(cache), image.isWellFormed, image.identity == identity, image.checksumIsValid {
       let folds = image.section(.hanFold, UInt16.self)
       if folds.count == IndexLayout.hanFoldUnits.count { keys.normalizer.preloadSimplified(folds, for: IndexLayout.hanFoldUnits) }
-      return LookupIndex(path: path, image: image, fileBytes: nil)
+      return LookupIndex(path: path, image: image, fileBytes: nil, fd: fd)
     }
     // The glossary is mapped, not read into memory: its pages are dropped once the rows are read.
     let file = try MappedFile(fd: fd, count: Int(identity.size), path: path)
@@ -53,7 +53,7 @@ extension LookupIndex {
         try w.finishFile(identity: identity, maxUnits: maxUnits, formatVersion: formatVersion)
       }) != nil
       if written, let image = map(cache), image.isWellFormed, image.identity == identity, image.checksumIsValid {
-        return LookupIndex(path: path, image: image, fileBytes: nil)
+        return LookupIndex(path: path, image: image, fileBytes: nil, fd: fd)
       }
       // No cache (a read-only folder ...): an index in memory.
       input = try readInput(bytes, path: path, mapped: true)

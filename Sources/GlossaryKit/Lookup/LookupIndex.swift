@@ -23,14 +23,17 @@ public final class LookupIndex {
   /// Format version of the glossary file.
   let formatVersion: Int
 
-  init(path: String, image: IndexImage, fileBytes: [UInt8]?) {
+  /// - Parameter fd: with a mapped cache (`fileBytes` nil), the descriptor the cache was validated
+  ///   against (the index keeps a duplicate): rows are read from that very file, never from whatever
+  ///   the path names by then (a concurrent rewrite is a new file).
+  init(path: String, image: IndexImage, fileBytes: [UInt8]?, fd validated: Int32 = -1) {
     self.path = path
     self.image = image
     self.fileBytes = fileBytes
     languages = String(decoding: image.section(.languages, UInt8.self), as: UTF8.self).split(separator: "\n").map(String.init)
     slots = image.section(.columnSlots, UInt8.self).map { $0 == 255 ? -1 : Int($0) }
     formatVersion = Int(image.u32(at: 68))
-    if fileBytes == nil { fd = Foundation.open(path, O_RDONLY | O_CLOEXEC) }
+    if fileBytes == nil { fd = validated >= 0 ? fcntl(validated, F_DUPFD_CLOEXEC, 0) : Foundation.open(path, O_RDONLY | O_CLOEXEC) }
   }
 
   deinit { if fd >= 0 { close(fd) } }
