@@ -75,6 +75,38 @@ import Testing
     #expect(try refusal("<glossary/>").contains("not a TBX file"))
   }
 
+  /// Issue 15's XML reproducers: invalid UTF-8 bytes in an element name, an entity declared in a
+  /// UTF-16 document or after 1 MiB of the internal subset: refused with line (never a crash, never
+  /// text silently dropped after an entity reference).
+  @Test func xmlReproducersAreRefusedWithTheirLine() throws {
+    let dir = try TestSupport.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    func refusal(_ bytes: [UInt8], _ name: String) throws -> String {
+      let file = dir + "/" + name
+      try Data(bytes).write(to: URL(fileURLWithPath: file))
+      do {
+        _ = try GlossaryImporter.read(path: file)
+        return "accepted"
+      } catch {
+        return "\(error)"
+      }
+    }
+    let body = "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"en\"><text><body><conceptEntry id=\"c1\"><langSec xml:lang=\"en\"><termSec><term>a &e; b</term></termSec></langSec></conceptEntry></body></text></tbx>"
+    var invalid = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tbx><te".utf8)
+    invalid += [0xC3, 0x28, 0xFF]
+    invalid += Array("xt/></tbx>".utf8)
+    let bad = try refusal(invalid, "utf8.tbx")
+    #expect(bad.contains("utf8.tbx:2:") && bad.contains("nothing was imported"), "\(bad)")
+    let utf16Text = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<!DOCTYPE tbx [<!ENTITY e \"x\">]>\n" + body
+    var utf16: [UInt8] = [0xFF, 0xFE]
+    for u in utf16Text.utf16 { utf16 += [UInt8(u & 0xFF), UInt8(u >> 8)] }
+    let wide = try refusal(utf16, "utf16.tbx")
+    #expect(wide.contains("utf16.tbx:3:") && wide.contains("nothing was imported"), "\(wide)")
+    let late = "<?xml version=\"1.0\"?>\n<!DOCTYPE tbx [<!-- " + String(repeating: "x", count: 1 << 20) + " -->\n<!ENTITY e \"x\">]>\n" + body
+    let far = try refusal(Array(late.utf8), "late.tbx")
+    #expect(far.contains("late.tbx:4:") && far.contains("nothing was imported"), "\(far)")
+  }
+
   @Test func aManyAttributeElementIsRefusedInLinearTime() throws {
     let dir = try TestSupport.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: dir) }
