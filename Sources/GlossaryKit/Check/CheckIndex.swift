@@ -152,11 +152,15 @@ public final class CheckIndex {
   /// Every occurrence of any rendering in `words` (overlaps kept).
   func allOccurrences(in words: TargetWords, into out: inout [RenderingHit]) {
     for start in 0..<words.count {
-      guard let candidates = renderingsByFirstWord[words.loose[start]] else { continue }
-      for (c, r) in candidates {
-        let w = concepts[Int(c)].renderings[Int(r)].words
-        if let exact = matches(w, words, at: start) {
-          out.append(RenderingHit(words: start..<(start + w.count), concept: Int(c), rendering: Int(r), exact: exact))
+      for first in words.loose[start] == words.verb[start] ? [words.loose[start]] : [words.loose[start], words.verb[start]] {
+        guard let candidates = renderingsByFirstWord[first] else { continue }
+        for (c, r) in candidates {
+          let w = concepts[Int(c)].renderings[Int(r)].words
+          // A rendering starting with the verb reading is found from it only (not twice).
+          if first != words.loose[start], w.loose[0] == words.loose[start] { continue }
+          if let exact = matches(w, words, at: start) {
+            out.append(RenderingHit(words: start..<(start + w.count), concept: Int(c), rendering: Int(r), exact: exact))
+          }
         }
       }
     }
@@ -164,18 +168,18 @@ public final class CheckIndex {
 
   private func find(_ needle: TargetWords, in hay: TargetWords, _ report: (Range<Int>, Bool) -> Void) {
     guard needle.count > 0, needle.count <= hay.count else { return }
-    for start in 0...(hay.count - needle.count) where hay.loose[start] == needle.loose[0] {
+    for start in 0...(hay.count - needle.count) where hay.loose[start] == needle.loose[0] || hay.verb[start] == needle.loose[0] {
       if let exact = matches(needle, hay, at: start) { report(start..<(start + needle.count), exact) }
     }
   }
 
-  /// nil: no match; true: exact words; false: loose words only.
+  /// nil: no match; true: exact words; false: loose words only (base forms, verb readings).
   @inline(__always)
   private func matches(_ needle: TargetWords, _ hay: TargetWords, at start: Int) -> Bool? {
     guard start + needle.count <= hay.count else { return nil }
     var exact = true
     for k in 0..<needle.count {
-      if hay.loose[start + k] != needle.loose[k] { return nil }
+      if hay.loose[start + k] != needle.loose[k], hay.verb[start + k] != needle.loose[k] { return nil }
       if hay.exact[start + k] != needle.exact[k] { exact = false }
     }
     return exact

@@ -13,6 +13,12 @@
 ///   `meetings` -> `meet`), so inflected forms meet and entries can be stored
 ///   in base form ("hold talks" matches "held talks").
 ///
+/// - `verb`: for English, the base form of the verb reading of a participle that WordNet
+///   also lists as an adjective (`exchanged` -> `exchange`; `loose` keeps `exchanged`, so
+///   that "developed countries" stays apart from "developing countries"): a text word matches
+///   a rendering word when its `loose` or its `verb` id is the rendering word's `loose` id, so
+///   "exchange views" (stored in base form) matches "exchanged views".
+///
 /// English articles (`the`, `a`, `an`) and the possessive `'s` are dropped
 /// ("China's" is "China"). A match on `exact` ids beats one on `loose` ids:
 /// `the Belt and Road Initiatives` (deprecated) is told apart from `the Belt
@@ -22,6 +28,8 @@ public struct TargetWords: Sendable {
   public var exact: [Int32] = []
   /// Loose (base-form) word ids.
   public var loose: [Int32] = []
+  /// Base-form ids of the verb reading (equal to `loose` but for participles WordNet also has as adjectives).
+  public var verb: [Int32] = []
   /// Original UTF-16 range of each word (relative to the tokenized text).
   public var ranges: [Range<Int>] = []
   /// Start of an article right before each word (English), else -1: marks include it.
@@ -40,6 +48,8 @@ public final class TargetWordKeys {
   private var ids = Interner<UInt16>()
   /// Loose id of each exact id (index id - 1; 0 = not folded yet): each word is folded once.
   private var looseOf: [Int32] = []
+  /// Verb-reading id of each exact id (index id - 1; 0 = not folded yet).
+  private var verbOf: [Int32] = []
   /// Per id (index id - 1): 0 unknown, 1 function word, 2 content word.
   private var functionWord: [UInt8] = []
   private var scratch: [UInt16] = []
@@ -96,6 +106,7 @@ public final class TargetWordKeys {
     let exactID = ids.intern(word)
     out.exact.append(exactID)
     out.loose.append(loose(exactID, word))
+    out.verb.append(verb(exactID, word))
     out.ranges.append(key.originalRange(r))
   }
 
@@ -108,6 +119,18 @@ public final class TargetWordKeys {
     let changed = EnglishFolding.appendBaseForm(of: word, to: &scratch)
     let folded = changed ? ids.intern(scratch) : id
     looseOf[Int(id) - 1] = folded
+    return folded
+  }
+
+  /// The base-form id of the verb reading of a word (English), computed once per distinct word.
+  private func verb(_ id: Int32, _ word: UnsafeBufferPointer<UInt16>) -> Int32 {
+    guard folding else { return id }
+    while verbOf.count < Int(id) { verbOf.append(0) }
+    if verbOf[Int(id) - 1] != 0 { return verbOf[Int(id) - 1] }
+    scratch.removeAll(keepingCapacity: true)
+    let changed = EnglishFolding.appendBaseForm(of: word, spareAdjectives: false, to: &scratch)
+    let folded = changed ? ids.intern(scratch) : id
+    verbOf[Int(id) - 1] = folded
     return folded
   }
 

@@ -80,23 +80,31 @@ public enum EnglishFolding {
   }
 
   /// Calls `body` with the base form of one lowercase word (the word itself when nothing applies).
-  public static func withBaseForm<R>(of word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+  /// `spareAdjectives` false also folds participles WordNet lists as adjectives (exchanged ->
+  /// exchange, developing -> develop): the verb reading of a text word, for matching it against
+  /// entries stored in base form ("exchange views" in "exchanged views"); keys keep the default.
+  public static func withBaseForm<R>(
+    of word: UnsafeBufferPointer<UInt8>, spareAdjectives: Bool = true, _ body: (UnsafeBufferPointer<UInt8>) -> R
+  ) -> R {
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Morphy.maxLength + 8) { buf in
-      guard let n = Morphy.fold(word, into: buf) else { return body(word) }
+      guard let n = Morphy.fold(word, into: buf, spareAdjectives: spareAdjectives) else { return body(word) }
       return body(UnsafeBufferPointer(rebasing: buf[0..<n]))
     }
   }
 
   /// Appends the base form of one lowercase word to `out`; returns whether it differs from the word.
+  /// (`spareAdjectives`: see ``withBaseForm(of:spareAdjectives:_:)``.)
   @discardableResult
-  public static func appendBaseForm<U: FixedWidthInteger>(of word: UnsafeBufferPointer<U>, to out: inout [U]) -> Bool {
+  public static func appendBaseForm<U: FixedWidthInteger>(
+    of word: UnsafeBufferPointer<U>, spareAdjectives: Bool = true, to out: inout [U]
+  ) -> Bool {
     guard word.count <= Morphy.maxLength, word.allSatisfy({ $0 < 0x80 }) else {
       out.append(contentsOf: word)
       return false
     }
     return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count) { w in
       for i in 0..<word.count { w[i] = UInt8(truncatingIfNeeded: word[i]) }
-      return withBaseForm(of: UnsafeBufferPointer(w)) { b in
+      return withBaseForm(of: UnsafeBufferPointer(w), spareAdjectives: spareAdjectives) { b in
         for x in b { out.append(U(x)) }
         return b.count != word.count || !zip(b, UnsafeBufferPointer(w)).allSatisfy { $0 == $1 }
       }

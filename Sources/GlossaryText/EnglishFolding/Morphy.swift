@@ -27,7 +27,9 @@ enum Morphy {
   }
 
   /// Writes the base form of `word` to `buf` and returns its length, or nil when the word stays.
-  static func fold(_ word: UnsafeBufferPointer<UInt8>, into buf: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+  /// `spareAdjectives` false: participles that WordNet also lists as adjectives are folded too
+  /// (exchanged -> exchange), for matching text against entries stored in base form.
+  static func fold(_ word: UnsafeBufferPointer<UInt8>, into buf: UnsafeMutableBufferPointer<UInt8>, spareAdjectives: Bool = true) -> Int? {
     var n = word.count
     guard n > 0, n <= maxLength else { return nil }
     for i in 0..<n {
@@ -40,7 +42,7 @@ enum Morphy {
     for i in 0..<n where buf[i] == 0x27 { return n == word.count ? nil : n }  // o'clock: only the possessive
     var changed = n != word.count
     for _ in 0..<4 {
-      guard let m = step(buf, n) else { break }
+      guard let m = step(buf, n, spareAdjectives: spareAdjectives) else { break }
       n = m
       changed = true
     }
@@ -48,7 +50,7 @@ enum Morphy {
   }
 
   /// One morphy step on buf[0..<n] in place: the new length, or nil when nothing applies.
-  private static func step(_ buf: UnsafeMutableBufferPointer<UInt8>, _ n: Int) -> Int? {
+  private static func step(_ buf: UnsafeMutableBufferPointer<UInt8>, _ n: Int, spareAdjectives: Bool) -> Int? {
     let w = UnsafeBufferPointer(rebasing: buf[0..<n])
     let own = bits(w)
     if own & properName != 0 { return nil }
@@ -64,7 +66,7 @@ enum Morphy {
         let sl = rule.suffix.utf8CodeUnitCount, el = rule.ending.utf8CodeUnitCount
         guard n > sl, ends(w, rule.suffix) else { continue }
         // Participles and comparatives that WordNet lists as adjectives keep their form.
-        if rule.sparesAdjectives, own & adjective != 0 { continue }
+        if rule.sparesAdjectives, spareAdjectives, own & adjective != 0 { continue }
         let stem = n - sl
         for i in 0..<stem { cand[i] = buf[i] }
         for i in 0..<el { cand[stem + i] = rule.ending.utf8Start[i] }
