@@ -53,6 +53,10 @@ struct CheckCommand: ParsableCommand {
   @Option(help: "Sentence pairing: aligner (GlossaryAlign, default) or proportional (by paragraph and length).")
   var pairing: Pairing = .aligner
   @Option(help: "Check every document pair YYYY-MM-DD-slug.LANG.txt under this folder.") var corpus: String?
+  @Option(help: ArgumentHelp(
+    "Folder of translated document pairs (YYYY-MM-DD-slug.LANG.txt) the word aligner also learns from (default: Corpus when it exists; none: only the checked documents).",
+    valueName: "dir"))
+  var alignerCorpus: String?
   @Argument(help: "Source document (original).") var source: String?
   @Argument(help: "Target document (translation).") var target: String?
 
@@ -144,16 +148,40 @@ struct CheckCommand: ParsableCommand {
     let pairer: SentencePairing = pairing == .aligner
       ? try AlignerPairing(source: sl, target: tl, termPairs: index.termPairs) : ProportionalPairing()
     let checker = try TerminologyChecker(index: index, options: options, pairing: pairer)
-    var reports: [CheckReport] = []
-    for (s, t) in documents {
+    if options.alignWords { try learn(checker, sl, tl, checked: Set(pairs.map { standardPath($0.0) })) }
+    let dated = documents.map { s, t in
       let day = CheckDocuments.date(explicit: fixedDate, paths: [s.path, t.path])
       if day.origin == .today {
         Failure.printError("\(s.path): no date in --date, the file name (YYYY-MM-DD-slug.LANG.txt) or a .meta date: line; using today (\(day.date))")
       }
-      reports.append(try checker.check(source: s, target: t, date: day.date))
+      return (source: s, target: t, date: day.date)
     }
-    return reports
+    return try checker.check(dated)
   }
+
+  /// Gives the word aligner the document pairs of `--aligner-corpus` (default Corpus/ when it
+  /// exists) to learn from, but those being checked and those of the same file name (another
+  /// version of a checked document, e.g. a copy with planted errors, teaches nothing honest).
+  private func learn(_ checker: TerminologyChecker, _ sl: Language, _ tl: Language, checked: Set<String>) throws {
+    var folder = alignerCorpus ?? "Corpus"
+    if folder == "none" { return }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+      if alignerCorpus != nil { throw CheckError.noPairs(path: folder, languages: "\(sl.code)-\(tl.code)") }
+      return
+    }
+    folder = standardPath(folder)
+    let checkedNames = Set(checked.map { ($0 as NSString).lastPathComponent })
+    if let corpus, standardPath(corpus) == folder { return }  // already checked, and learnt from, as a whole
+    for d in try Corpus.scan(folder).documents(pairedIn: sl.code, tl.code) {
+      guard let s = d.file(sl.code), let t = d.file(tl.code), !checked.contains(standardPath(s.path)),
+        !checkedNames.contains((s.path as NSString).lastPathComponent)
+      else { continue }
+      try checker.learn(source: try TextDocument(contentsOf: s.path), target: try TextDocument(contentsOf: t.path))
+    }
+  }
+
+  private func standardPath(_ p: String) -> String { URL(fileURLWithPath: p).standardizedFileURL.resolvingSymlinksInPath().path }
 }
 
 /// JSON output of `glossary check`.

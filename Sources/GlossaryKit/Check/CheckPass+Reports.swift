@@ -3,18 +3,30 @@
 extension CheckPass {
   /// Terms with no rendering in their aligned target: a `warning` naming the words the
   /// word aligner links the term to, or an `info` when it links it to nothing that counts.
-  mutating func explainMissing() throws {
+  mutating func explainMissing(_ linked: [TermEvidence.Query: [TermEvidence.WordRef]]) {
     guard !missing.isEmpty else { return }
-    let linked = try checker.linkedWords(missing.map(\.query), spans, ctx, srcHits, tgtWords)
     var covered: [Int: Set<Int>] = [:]
     var inSpan: [Int: Set<Int>] = [:]
+    var taken = Set<[Int]>()
     for m in missing {
       let c = m.concept
       let concept = index.concepts[c]
       let expected = checker.expected(concept: c, at: date)
       let span = spans[m.query.span]
       if inSpan[m.query.span] == nil { inSpan[m.query.span] = Set(span.source.flatMap { srcHits[$0].map(\.concept) }) }
-      if let (j, words) = rendering(linked[m.query] ?? [], present: inSpan[m.query.span]!, covered: &covered), !isPartial(c, j, words) {
+      let links = contentWords(linked[m.query] ?? [], present: inSpan[m.query.span]!, covered: &covered)
+      if let sub = substitute(for: c, span: m.query.span, links: links, taken: &taken) {
+        let text = ctx.foundText(sub.sentence, words: sub.words, in: tgtWords[sub.sentence])
+        let why = sub.other.map { ", the glossary's rendering of \(index.concepts[$0].source), which the source does not have" }
+          ?? ", a reworded rendering"
+        findings.append(CheckFinding(
+          kind: .missing, severity: .warning, term: concept.source, expected: expected, found: text, foundStatus: nil,
+          replacement: nil, since: nil,
+          message: "\(concept.source) is rendered \"\(text)\"\(why); the glossary has \(CheckPass.quoted(expected))",
+          source: m.src, target: ctx.targetLocation(sub.sentence, words: sub.words, in: tgtWords[sub.sentence])))
+        continue
+      }
+      if let (j, words) = rendering(links), !isPartial(c, j, words, covered: covered[j] ?? []) {
         let text = ctx.foundText(j, words: words, in: tgtWords[j])
         findings.append(CheckFinding(
           kind: .missing, severity: .warning, term: concept.source, expected: expected, found: text, foundStatus: nil,
@@ -32,38 +44,49 @@ extension CheckPass {
     }
   }
 
-  /// The content words among a term's linked words, as first...last word of the sentence
-  /// holding most of them; nil when none is left. Function words, and words of a rendering
-  /// of another term of the same source span, do not count: they are explained by that term.
-  private func rendering(
-    _ refs: [TermEvidence.WordRef], present: Set<Int>, covered: inout [Int: Set<Int>]
-  ) -> (Int, ClosedRange<Int>)? {
+  /// The content words among a term's linked words (``contentWords(_:present:covered:)``), as
+  /// first...last word of the sentence holding most of them; nil when there are none.
+  private func rendering(_ refs: [TermEvidence.WordRef]) -> (Int, ClosedRange<Int>)? {
     var bySentence: [Int: [Int]] = [:]
-    for r in refs {
+    for r in refs { bySentence[r.sentence, default: []].append(r.word) }
+    guard let (j, words) = bySentence.max(by: { ($0.value.count, -$0.key) < ($1.value.count, -$1.key) }) else { return nil }
+    return (j, words.min()!...words.max()!)
+  }
+
+  /// The content words among a term's linked words: function words, and words of a rendering
+  /// of another term of the same source span, do not count (they are explained by that term).
+  private func contentWords(
+    _ refs: [TermEvidence.WordRef], present: Set<Int>, covered: inout [Int: Set<Int>]
+  ) -> [TermEvidence.WordRef] {
+    refs.filter { r in
       if covered[r.sentence] == nil {
         var s = Set<Int>()
         for h in CheckIndex.resolve(tgtRaw[r.sentence], index: index) where present.contains(h.concept) { s.formUnion(h.words) }
         covered[r.sentence] = s
       }
-      let w = tgtWords[r.sentence]
-      if covered[r.sentence]!.contains(r.word) || index.targetKeys.isFunctionWord(w.loose[r.word]) { continue }
-      bySentence[r.sentence, default: []].append(r.word)
+      return !covered[r.sentence]!.contains(r.word) && !index.targetKeys.isFunctionWord(tgtWords[r.sentence].loose[r.word])
     }
-    guard let (j, words) = bySentence.max(by: { ($0.value.count, -$0.key) < ($1.value.count, -$1.key) }) else { return nil }
-    return (j, words.min()!...words.max()!)
   }
 
   /// Whether the content words of target words `k` of sentence `j` all belong to approved
-  /// renderings of `c` or of a term nested in it: a partial or restructured rendering ("reached" for "reached important
-  /// common understandings", "G20" for "the Group of 20 (G20)"), not another choice of words.
-  private func isPartial(_ c: Int, _ j: Int, _ k: ClosedRange<Int>) -> Bool {
-    var allowed = Set<Int32>()
+  /// renderings of `c` or of a term nested in it, or to renderings of other terms of the span
+  /// (`covered`): a partial or restructured rendering ("reached" for "reached important common
+  /// understandings", "G20" for "the Group of 20 (G20)", "President Xi Jinping of the People's
+  /// Republic of China" for "President of the People's Republic of China"), not another choice of words.
+  private func isPartial(_ c: Int, _ j: Int, _ k: ClosedRange<Int>, covered: Set<Int>) -> Bool {
     // Renderings of the term's parts count too: 共建"一带一路" as "cooperation under the Belt and Road Initiative".
+    let allowed = partWords(c)
+    let w = tgtWords[j]
+    return k.allSatisfy { covered.contains($0) || index.targetKeys.isFunctionWord(w.loose[$0]) || allowed.contains(w.loose[$0]) }
+  }
+
+  /// Loose words of the approved renderings of `c` and of the terms nested in it.
+  func partWords(_ c: Int) -> Set<Int32> {
+    var allowed = Set<Int32>()
     for part in checker.nestedConcepts(c) {
       for r in index.concepts[part].renderings where checker.standing(r.entry, at: date) == .approved { allowed.formUnion(r.words.loose) }
     }
-    let w = tgtWords[j]
-    return k.allSatisfy { index.targetKeys.isFunctionWord(w.loose[$0]) || allowed.contains(w.loose[$0]) }
+    return allowed
   }
 
   /// Renderings tagged forbidden, outdated on the date, anywhere in the target (whatever the

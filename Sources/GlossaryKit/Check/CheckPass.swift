@@ -3,11 +3,12 @@
 struct CheckPass {
   let checker: TerminologyChecker
   let date: ISODate
-  let ctx: CheckContext
-  let spans: [SentenceSpan]
-  let srcHits: [[CheckIndex.SourceHit]]
-  let tgtWords: [TargetWords]
-  let tgtRaw: [[CheckIndex.RenderingHit]]
+  let doc: PreparedPair
+  var ctx: CheckContext { doc.ctx }
+  var spans: [SentenceSpan] { doc.spans }
+  var srcHits: [[CheckIndex.SourceHit]] { doc.srcHits }
+  var tgtWords: [TargetWords] { doc.tgtWords }
+  var tgtRaw: [[CheckIndex.RenderingHit]] { doc.tgtRaw }
   var index: CheckIndex { checker.index }
 
   var findings: [CheckFinding] = []
@@ -24,18 +25,26 @@ struct CheckPass {
   var present = Set<Int>()
   /// Source occurrences of each concept of `present` in the span (1 for a nested one).
   var presentCount: [Int: Int] = [:]
+  /// Concepts of the whole source document (``documentConcepts()``, filled lazily).
+  var inDocument: Set<Int>?
+  /// Per span: renderings of concepts absent from the source document (filled lazily).
+  var otherRenderings: [Int: [(sentence: Int, words: ClosedRange<Int>, other: Int?)]] = [:]
 
-  init(
-    checker: TerminologyChecker, date: ISODate, ctx: CheckContext, spans: [SentenceSpan], srcHits: [[CheckIndex.SourceHit]],
-    tgtWords: [TargetWords], tgtRaw: [[CheckIndex.RenderingHit]]
-  ) {
+  init(checker: TerminologyChecker, date: ISODate, doc: PreparedPair) {
     self.checker = checker
     self.date = date
-    self.ctx = ctx
-    self.spans = spans
-    self.srcHits = srcHits
-    self.tgtWords = tgtWords
-    self.tgtRaw = tgtRaw
+    self.doc = doc
+  }
+
+  /// The document-wide steps after ``explainMissing(_:)``, and the report.
+  mutating func finish() -> CheckReport {
+    reportForbidden()
+    reportInconsistent()
+    if checker.options.reverse { for n in spans.indices { reportReverse(n) } }
+    findings.sort { a, b in (a.severity, a.source.start, a.kind.rawValue) < (b.severity, b.source.start, b.kind.rawValue) }
+    return CheckReport(
+      source: ctx.source.path, target: ctx.target.path, date: date, sourceLanguage: index.sourceLanguage.code,
+      targetLanguage: index.targetLanguage.code, termsChecked: termsChecked, findings: findings)
   }
 
   // MARK: Terms of one span

@@ -42,93 +42,120 @@ final class TermEvidence {
   private let index: CheckIndex
   private let tokenizer: WordTokenizer
   private lazy var priors: [LexicalPrior] = Self.priors(index)
+  /// Sentence pairs of documents the aligner learns from but nothing is asked about (``addBackground(_:)``).
+  private var background = WordAlignCorpus()
 
   init(index: CheckIndex) throws {
     self.index = index
     tokenizer = try WordTokenizer(language: index.sourceLanguage, normalizer: index.normalizer)
   }
 
-  /// The target words the aligner links to each query's term (sorted; [] when none).
-  func linkedWords(
-    queries: [Query], spans: [SentenceSpan], ctx: CheckContext, hits: [[CheckIndex.SourceHit]], targetWords tw: [TargetWords]
-  ) throws -> [Query: [WordRef]] {
-    let source = ctx.source, ss = ctx.ss
-    guard !queries.isEmpty else { return [:] }
-    var corpus = WordAlignCorpus()
-    let queried = Dictionary(grouping: queries, by: \.span)
-    // Where each query's term token sits: corpus pair and source position.
-    var place: [Query: (pair: Int, position: Int)] = [:]
-    // Per corpus pair: the target word of each target position.
-    var targetRefs: [[WordRef]] = []
-    for (n, span) in spans.enumerated() where !span.source.isEmpty && !span.target.isEmpty {
+  /// Adds every sentence pair of a document (but the pairs too long to align whole) to what
+  /// the aligner learns from.
+  func addBackground(_ doc: PreparedPair) throws {
+    var termAt: [Query: Int] = [:]
+    for span in doc.spans where !span.source.isEmpty && !span.target.isEmpty {
       var src: [Int32] = []
-      var termAt: [Query: Int] = [:]
       for i in span.source {
-        try appendSource(sentence: i, of: source, ss, hits: hits[i], span: n, into: &src, termAt: &termAt, vocabulary: corpus.sourceVocabulary)
+        try appendSource(sentence: i, doc.ctx, hits: doc.srcHits[i], span: -1, into: &src, termAt: &termAt, vocabulary: background.sourceVocabulary)
       }
-      var tgt: [Int32] = []
-      var refs: [WordRef] = []
-      for j in span.target {
-        for k in 0..<tw[j].count {
-          tgt.append(corpus.targetVocabulary.id(ArraySlice(index.targetKeys.key(tw[j].loose[k]))))
-          refs.append(WordRef(sentence: j, word: k))
+      let tgt = span.target.flatMap { j in doc.tgtWords[j].loose.map { background.targetVocabulary.id(ArraySlice(index.targetKeys.key($0))) } }
+      guard !src.isEmpty, !tgt.isEmpty, src.count * tgt.count <= Self.maxCells else { continue }
+      background.append(sourceIDs: src, targetIDs: tgt)
+    }
+  }
+
+  /// Number of background sentence pairs.
+  var backgroundPairs: Int { background.count }
+
+  /// For each document, the target words the aligner links to each query's term (sorted; []
+  /// when none). One model is trained on the background and all the documents' pairs.
+  func linkedWords(_ docs: [(queries: [Query], doc: PreparedPair)]) throws -> [[Query: [WordRef]]] {
+    var corpus = background
+    // Where each query's term token sits: corpus pair and source position, per document.
+    var place: [[Query: (pair: Int, position: Int)]] = []
+    // Per corpus pair (from background.count on): document and the target word of each target position.
+    var targetRefs: [(doc: Int, refs: [WordRef])] = []
+    for (d, (queries, doc)) in docs.enumerated() {
+      place.append([:])
+      let queried = Dictionary(grouping: queries, by: \.span)
+      let tw = doc.tgtWords
+      for (n, span) in doc.spans.enumerated() where !span.source.isEmpty && !span.target.isEmpty {
+        var src: [Int32] = []
+        var termAt: [Query: Int] = [:]
+        for i in span.source {
+          try appendSource(sentence: i, doc.ctx, hits: doc.srcHits[i], span: n, into: &src, termAt: &termAt, vocabulary: corpus.sourceVocabulary)
+        }
+        var tgt: [Int32] = []
+        var refs: [WordRef] = []
+        for j in span.target {
+          for k in 0..<tw[j].count {
+            tgt.append(corpus.targetVocabulary.id(ArraySlice(index.targetKeys.key(tw[j].loose[k]))))
+            refs.append(WordRef(sentence: j, word: k))
+          }
+        }
+        guard !src.isEmpty, !tgt.isEmpty else { continue }
+        if src.count * tgt.count <= Self.maxCells {
+          for q in queried[n] ?? [] { if let at = termAt[q] { place[d][q] = (corpus.count, at) } }
+          corpus.append(sourceIDs: src, targetIDs: tgt)
+          targetRefs.append((d, refs))
+          continue
+        }
+        // A long pair: one window per queried term, the target window at the proportional place.
+        for q in queried[n] ?? [] {
+          guard let at = termAt[q] else { continue }
+          let lo = max(0, at - Self.window), hi = min(src.count, at + Self.window + 1)
+          let ratio = Double(tgt.count) / Double(src.count)
+          let center = Int(Double(at) * ratio)
+          let half = Int(Double(Self.window) * ratio) + Self.window
+          let tlo = max(0, center - half), thi = min(tgt.count, center + half + 1)
+          place[d][q] = (corpus.count, at - lo)
+          corpus.append(sourceIDs: src[lo..<hi], targetIDs: tgt[tlo..<thi])
+          targetRefs.append((d, Array(refs[tlo..<thi])))
         }
       }
-      guard !src.isEmpty, !tgt.isEmpty else { continue }
-      if src.count * tgt.count <= Self.maxCells {
-        for q in queried[n] ?? [] { if let at = termAt[q] { place[q] = (corpus.count, at) } }
-        corpus.append(sourceIDs: src, targetIDs: tgt)
-        targetRefs.append(refs)
-        continue
-      }
-      // A long pair: one window per queried term, the target window at the proportional place.
-      for q in queried[n] ?? [] {
-        guard let at = termAt[q] else { continue }
-        let lo = max(0, at - Self.window), hi = min(src.count, at + Self.window + 1)
-        let ratio = Double(tgt.count) / Double(src.count)
-        let center = Int(Double(at) * ratio)
-        let half = Int(Double(Self.window) * ratio) + Self.window
-        let tlo = max(0, center - half), thi = min(tgt.count, center + half + 1)
-        place[q] = (corpus.count, at - lo)
-        corpus.append(sourceIDs: src[lo..<hi], targetIDs: tgt[tlo..<thi])
-        targetRefs.append(Array(refs[tlo..<thi]))
-      }
     }
-    guard !place.isEmpty else { return [:] }
+    guard place.contains(where: { !$0.isEmpty }) else { return docs.map { _ in [:] } }
     var options = WordAlignOptions()
-    options.threads = 1
+    options.threads = corpus.count >= 400 ? 2 : 1
     let aligner = WordAligner(corpus: corpus, options: options, priors: priors)
     aligner.train()
-    var links: [Int: [AlignmentLink]] = [:]
-    var out: [Query: [WordRef]] = [:]
-    for (q, p) in place {
-      if links[p.pair] == nil { links[p.pair] = aligner.links(pair: p.pair) }
-      let all = links[p.pair]!
-      let mine = all.filter { $0.source == p.position }.map(\.target)
-      guard let lo = mine.min(), let hi = mine.max() else { out[q] = []; continue }
-      // Grow over neighbouring target words no source word is linked to (as phrase extraction
-      // does): "policy" linked, "communication" unlinked -> "policy communication".
-      var linkedTarget = [Bool](repeating: false, count: targetRefs[p.pair].count)
-      for l in all { linkedTarget[l.target] = true }
-      let refs = targetRefs[p.pair]
-      func free(_ t: Int, _ u: Int) -> Bool { !linkedTarget[u] && Self.adjacent(refs[min(t, u)], refs[max(t, u)], tw, ctx) }
-      func content(_ u: Int) -> Bool { !index.targetKeys.isFunctionWord(tw[refs[u].sentence].loose[refs[u].word]) }
-      /// The next edge when growing from `t` by `step`: one free content word, or a free function word and one.
-      func grow(_ t: Int, _ step: Int) -> Int? {
-        let u = t + step, v = t + 2 * step
-        guard u >= 0, u < refs.count, free(t, u) else { return nil }
-        if content(u) { return u }
-        guard v >= 0, v < refs.count, free(u, v), content(v) else { return nil }
-        return v
+    var out: [[Query: [WordRef]]] = []
+    for (d, (_, doc)) in docs.enumerated() {
+      var linked: [Query: [WordRef]] = [:]
+      for (q, p) in place[d] {
+        linked[q] = words(aligner.links(pair: p.pair), at: p.position, refs: targetRefs[p.pair - background.count].refs, doc)
       }
-      var a = lo, b = hi
-      for _ in 0..<Self.growth { if let n = grow(a, -1) { a = n } else { break } }
-      for _ in 0..<Self.growth { if let n = grow(b, 1) { b = n } else { break } }
-      var words = Set(mine)
-      for t in a...b where t < lo || t > hi { words.insert(t) }
-      out[q] = words.map { targetRefs[p.pair][$0] }.sorted()
+      out.append(linked)
     }
     return out
+  }
+
+  /// The target words linked to source position `position` of a pair, grown over neighbouring
+  /// target words no source word is linked to (as phrase extraction does): "policy" linked,
+  /// "communication" unlinked -> "policy communication".
+  private func words(_ all: [AlignmentLink], at position: Int, refs: [WordRef], _ doc: PreparedPair) -> [WordRef] {
+    let tw = doc.tgtWords
+    let mine = all.filter { $0.source == position }.map(\.target)
+    guard let lo = mine.min(), let hi = mine.max() else { return [] }
+    var linkedTarget = [Bool](repeating: false, count: refs.count)
+    for l in all { linkedTarget[l.target] = true }
+    func free(_ t: Int, _ u: Int) -> Bool { !linkedTarget[u] && Self.adjacent(refs[min(t, u)], refs[max(t, u)], tw, doc.ctx) }
+    func content(_ u: Int) -> Bool { !index.targetKeys.isFunctionWord(tw[refs[u].sentence].loose[refs[u].word]) }
+    /// The next edge when growing from `t` by `step`: one free content word, or a free function word and one.
+    func grow(_ t: Int, _ step: Int) -> Int? {
+      let u = t + step, v = t + 2 * step
+      guard u >= 0, u < refs.count, free(t, u) else { return nil }
+      if content(u) { return u }
+      guard v >= 0, v < refs.count, free(u, v), content(v) else { return nil }
+      return v
+    }
+    var a = lo, b = hi
+    for _ in 0..<Self.growth { if let n = grow(a, -1) { a = n } else { break } }
+    for _ in 0..<Self.growth { if let n = grow(b, 1) { b = n } else { break } }
+    var words = Set(mine)
+    for t in a...b where t < lo || t > hi { words.insert(t) }
+    return words.map { refs[$0] }.sorted()
   }
 
   /// Unlinked content words added on each side of a term's links, at most, each across at most one
@@ -148,10 +175,10 @@ final class TermEvidence {
   /// Source tokens of one sentence: each hit one token (its concept's key), other tokens
   /// their keys, Han words of several characters split into characters.
   private func appendSource(
-    sentence i: Int, of doc: TextDocument, _ ss: [Sentence], hits: [CheckIndex.SourceHit], span: Int,
+    sentence i: Int, _ ctx: CheckContext, hits: [CheckIndex.SourceHit], span: Int,
     into out: inout [Int32], termAt: inout [Query: Int], vocabulary: WordVocabulary
   ) throws {
-    let tokens = try doc.utf16[ss[i].range].withUnsafeBufferPointer { try tokenizer.tokenize($0) }
+    let tokens = try ctx.source.utf16[ctx.ss[i].range].withUnsafeBufferPointer { try tokenizer.tokenize($0) }
     let units = tokens.key.units
     var h = 0
     for t in tokens.tokens {

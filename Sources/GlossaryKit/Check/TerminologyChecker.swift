@@ -25,9 +25,9 @@
 public final class TerminologyChecker {
   public let index: CheckIndex
   public var options: CheckOptions
-  private let pairing: SentencePairing
-  private let sourceSegmenter: SentenceSegmenter
-  private let targetSegmenter: SentenceSegmenter
+  let pairing: SentencePairing
+  let sourceSegmenter: SentenceSegmenter
+  let targetSegmenter: SentenceSegmenter
   private lazy var evidence: TermEvidence? = try? TermEvidence(index: index)
   /// Per concept: whether it is a discourse preference.
   private let discourse: [Bool]
@@ -68,38 +68,44 @@ public final class TerminologyChecker {
   /// Checks one document pair.
   /// - Parameter date: the date that decides which renderings are valid.
   public func check(source: TextDocument, target: TextDocument, date: ISODate) throws -> CheckReport {
-    let ss = try sourceSegmenter.sentences(in: source)
-    let ts = try targetSegmenter.sentences(in: target)
-    let spans = try pairing.pair(source: source, sentences: ss, target: target, sentences: ts)
-    let srcHits: [[CheckIndex.SourceHit]] = ss.map { s in source.utf16[s.range].withUnsafeBufferPointer { index.sourceTerms(in: $0).hits } }
-    let tgtWords: [TargetWords] = ts.map { s in target.utf16[s.range].withUnsafeBufferPointer { index.targetWords($0) } }
-    // Every rendering occurrence of each target sentence (overlaps kept), once.
-    let tgtRaw: [[CheckIndex.RenderingHit]] = tgtWords.map { w in
-      var raw: [CheckIndex.RenderingHit] = []
-      index.allOccurrences(in: w, into: &raw)
-      return raw
-    }
-    var run = CheckPass(
-      checker: self, date: date, ctx: CheckContext(index: index, source: source, target: target, ss: ss, ts: ts),
-      spans: spans, srcHits: srcHits, tgtWords: tgtWords, tgtRaw: tgtRaw)
-    for n in spans.indices { run.checkSpan(n) }
-    try run.explainMissing()
-    run.reportForbidden()
-    run.reportInconsistent()
-    if options.reverse { for n in spans.indices { run.reportReverse(n) } }
-    var findings = run.findings
-    findings.sort { a, b in (a.severity, a.source.start, a.kind.rawValue) < (b.severity, b.source.start, b.kind.rawValue) }
-    return CheckReport(
-      source: source.path, target: target.path, date: date, sourceLanguage: index.sourceLanguage.code,
-      targetLanguage: index.targetLanguage.code, termsChecked: run.termsChecked, findings: findings)
+    try check([(source, target, date)])[0]
   }
 
-  /// The word aligner's evidence, when on.
-  func linkedWords(
-    _ queries: [TermEvidence.Query], _ spans: [SentenceSpan], _ ctx: CheckContext, _ hits: [[CheckIndex.SourceHit]], _ words: [TargetWords]
-  ) throws -> [TermEvidence.Query: [TermEvidence.WordRef]] {
-    guard options.alignWords, let evidence else { return [:] }
-    return try evidence.linkedWords(queries: queries, spans: spans, ctx: ctx, hits: hits, targetWords: words)
+  /// Checks document pairs, each at its date; the word aligner learns from all of them at once
+  /// (and from the documents given to ``learn(source:target:)``), ``batchSize`` pairs at a time.
+  public func check(_ documents: [(source: TextDocument, target: TextDocument, date: ISODate)]) throws -> [CheckReport] {
+    var reports: [CheckReport] = []
+    for start in stride(from: 0, to: documents.count, by: Self.batchSize) {
+      var passes: [CheckPass] = []
+      for (source, target, date) in documents[start..<min(documents.count, start + Self.batchSize)] {
+        var run = CheckPass(checker: self, date: date, doc: try prepare(source: source, target: target))
+        for n in run.spans.indices { run.checkSpan(n) }
+        passes.append(run)
+      }
+      let linked = try linkedWords(passes.map { ($0.missing.map(\.query), $0.doc) })
+      for k in passes.indices {
+        passes[k].explainMissing(linked[k])
+        reports.append(passes[k].finish())
+      }
+    }
+    return reports
+  }
+
+  /// Document pairs checked together: the word aligner is trained once for them (its cost
+  /// grows with the pairs it learns from, so a long list is checked in batches of this size).
+  static let batchSize = 200
+
+  /// Adds a translated document pair the word aligner learns from (not checked): more
+  /// sentence pairs of the same kind of text make its links, the evidence of warnings, better.
+  public func learn(source: TextDocument, target: TextDocument) throws {
+    guard options.alignWords, let evidence else { return }
+    try evidence.addBackground(try prepare(source: source, target: target))
+  }
+
+  /// The word aligner's evidence for each document's queries, when on.
+  func linkedWords(_ docs: [(queries: [TermEvidence.Query], doc: PreparedPair)]) throws -> [[TermEvidence.Query: [TermEvidence.WordRef]]] {
+    guard options.alignWords, let evidence, docs.contains(where: { !$0.queries.isEmpty }) else { return docs.map { _ in [:] } }
+    return try evidence.linkedWords(docs)
   }
 
   /// Concept `c` and the concepts whose source term is nested in its own (一带一路 in 共建"一带一路").
