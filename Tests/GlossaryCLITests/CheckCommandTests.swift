@@ -118,6 +118,23 @@ import Testing
     #expect(try Self.check([a, b, "--date", "2018-03-01"]).status == 0)
   }
 
+  @Test func frenchTextDeclaredEnglishExits65() throws {
+    let zh = Self.fixtures + "/2018-03-01-clean.zh.txt"
+    let dir = try TestSupport.temporaryDirectory()
+    let french = """
+      Le ministre des Affaires étrangères a rencontré son homologue à Pékin. Les deux parties ont eu un échange \
+      de vues approfondi sur les relations bilatérales et les questions internationales d'intérêt commun. Il a \
+      souligné que la Chine est prête à travailler avec ses partenaires pour renforcer la coopération.
+
+      """
+    let fr = try TestSupport.write(french, to: "2018-03-01-clean.en.txt", in: dir)
+    let r = try Self.check([zh, fr])
+    #expect(r.status == 65)
+    #expect(r.stderr.contains("\(fr): expected a en text"), "\(r.stderr)")
+    #expect(r.stderr.contains("the text is not en: only 4% of its first 49 words are English function words"), "\(r.stderr)")
+    #expect(r.stdout.isEmpty)
+  }
+
   @Test func dateComesFromMetaWhenTheFileNameHasNone() throws {
     let dir = try TestSupport.temporaryDirectory()
     let zh = try TestSupport.write("双方欢迎“一带一路”倡议。\n", to: "release.zh.txt", in: dir)

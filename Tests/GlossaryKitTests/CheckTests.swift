@@ -211,4 +211,25 @@ import Testing
     #expect(planted >= 20)
     #expect(missed.isEmpty, "\(missed)")
   }
+
+  @Test func englishIsToldFromOtherLatinScriptLanguages() throws {
+    let english = """
+      The foreign minister met his counterpart in Beijing. The two sides had an in-depth exchange of views on \
+      bilateral relations and international issues of common interest. He stressed that China is ready to work \
+      with its partners to strengthen cooperation.
+      """
+    let german = """
+      Der Außenminister traf seinen Amtskollegen in Peking. Beide Seiten führten einen eingehenden \
+      Meinungsaustausch über die bilateralen Beziehungen und internationale Fragen von gemeinsamem Interesse. \
+      Er betonte, dass China bereit sei, mit seinen Partnern zusammenzuarbeiten.
+      """
+    let en = try Language("en"), de = try Language("de")
+    let share = try #require(CheckDocuments.englishFunctionWordShare(english))
+    #expect(share.words == 41)
+    #expect(share.share > 0.3)
+    #expect(CheckDocuments.languageProblem(text: english, declared: en) == nil)
+    #expect(CheckDocuments.languageProblem(text: german, declared: en)?.hasPrefix("the text is not en: only 3% of its first 33 words") == true)
+    #expect(CheckDocuments.languageProblem(text: german, declared: de) == nil)
+    #expect(CheckDocuments.englishFunctionWordShare("Too short to tell.") == nil)
+  }
 }
