@@ -177,7 +177,7 @@ struct CheckCommand: ParsableCommand {
       guard let s = d.file(sl.code), let t = d.file(tl.code), !checked.contains(standardPath(s.path)),
         !checkedNames.contains((s.path as NSString).lastPathComponent)
       else { continue }
-      try checker.learn(source: try TextDocument(contentsOf: s.path), target: try TextDocument(contentsOf: t.path))
+      checker.learn(source: try TextDocument(contentsOf: s.path), target: try TextDocument(contentsOf: t.path))
     }
   }
 

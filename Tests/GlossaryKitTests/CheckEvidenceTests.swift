@@ -13,7 +13,7 @@ import Testing
 
   static func check(_ zh: String, _ en: String, alignWords: Bool = false, learn: [(String, String)] = []) throws -> CheckReport {
     let checker = try checker(alignWords: alignWords)
-    for (s, t) in learn { try checker.learn(source: TextDocument(text: s), target: TextDocument(text: t)) }
+    for (s, t) in learn { checker.learn(source: TextDocument(text: s), target: TextDocument(text: t)) }
     return try checker.check(source: TextDocument(text: zh), target: TextDocument(text: en), date: ISODate("2019-05-01")!)
   }
 

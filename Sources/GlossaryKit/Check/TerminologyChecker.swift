@@ -97,14 +97,20 @@ public final class TerminologyChecker {
 
   /// Adds a translated document pair the word aligner learns from (not checked): more
   /// sentence pairs of the same kind of text make its links, the evidence of warnings, better.
-  public func learn(source: TextDocument, target: TextDocument) throws {
-    guard options.alignWords, let evidence else { return }
-    try evidence.addBackground(try prepare(source: source, target: target))
+  /// The pair is segmented and aligned only when a check first needs the word aligner.
+  public func learn(source: TextDocument, target: TextDocument) {
+    guard options.alignWords else { return }
+    toLearn.append((source, target))
   }
+
+  /// Pairs given to ``learn(source:target:)`` not yet prepared.
+  private var toLearn: [(TextDocument, TextDocument)] = []
 
   /// The word aligner's evidence for each document's queries, when on.
   func linkedWords(_ docs: [(queries: [TermEvidence.Query], doc: PreparedPair)]) throws -> [[TermEvidence.Query: [TermEvidence.WordRef]]] {
     guard options.alignWords, let evidence, docs.contains(where: { !$0.queries.isEmpty }) else { return docs.map { _ in [:] } }
+    for (s, t) in toLearn { try evidence.addBackground(try prepare(source: s, target: t)) }
+    toLearn.removeAll()
     return try evidence.linkedWords(docs)
   }
 
