@@ -40,18 +40,22 @@ public struct Annotation: Codable, Sendable {
 
   /// The text with every term written inline as `[[text|rendering]]`.
   public func markedText(_ document: TextDocument, open: String = "[[", separator: String = "|", close: String = "]]") -> String {
-    var out = ""
+    // UTF-8 bytes, decoded once: appending to a String piece by piece (through its scalar view
+    // too) copied the whole string each time, quadratic on one long line.
+    var out: [UInt8] = []
+    out.reserveCapacity(document.utf16.count * 3)
+    func put(_ part: ArraySlice<Unicode.Scalar>) { for scalar in part { UTF8.encode(scalar) { out.append($0) } } }
     let scalars = Array(document.text.unicodeScalars)
     var i = 0
     for t in terms where t.start >= i {
-      out.unicodeScalars.append(contentsOf: scalars[i..<t.start])
-      out += open
-      out.unicodeScalars.append(contentsOf: scalars[t.start..<t.end])
-      out += separator + (side == "source" ? t.rendering : t.term) + close
+      put(scalars[i..<t.start])
+      out.append(contentsOf: open.utf8)
+      put(scalars[t.start..<t.end])
+      out.append(contentsOf: (separator + (side == "source" ? t.rendering : t.term) + close).utf8)
       i = t.end
     }
-    out.unicodeScalars.append(contentsOf: scalars[i...])
-    return out
+    put(scalars[i...])
+    return String(decoding: out, as: UTF8.self)
   }
 }
 
