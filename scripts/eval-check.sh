@@ -9,10 +9,13 @@
 #     superseded on the document's date), a swapped one (another term's rendering) or a reworded
 #     one (head word replaced); a plant is caught when a finding of its term marks the planted text
 #     as an error (or, second figure, as an error or a warning).
-# Gates: at most CHECK_MAX_ERRORS (default 5) errors on Corpus/; outdated plants caught as errors
-# (all on the tuning part, at least 0.95 on the reported part); planted recall (error or warning, all kinds, reported part) at least CHECK_RECALL_FLOOR
-# (default 0.30: a regression floor, far below the goal of 0.95; swapped and reworded renderings
-# rest on the word aligner, which a single short document trains poorly without a lexicon).
+# Gates: at most CHECK_MAX_ERRORS (default 5) errors on Corpus/; at most CHECK_MAX_WARNINGS (default
+# 1.0, the held-out goal) warnings per document on each part of Corpus/ and on wmt-dev; outdated
+# plants caught as errors (all on the tuning part, at least 0.95 on the reported part); planted
+# recall (error or warning, all kinds, reported part) at least CHECK_RECALL_FLOOR (default 0.80, a
+# regression floor below today's 0.86; the goal is 0.95). Swapped and reworded plants are caught as
+# warnings from the glossary (another term's rendering in the slot, a reworded head) and the word
+# aligner, which learns from Corpus/ (documents of a checked file's name left out).
 # Build first: swift build -c release (or set GLOSSARY and GLOSSARY_BENCH).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +23,8 @@ DATA="${GLOSSARY_SHARED_DATA:-../shared/data}"
 GLOSSARY="${GLOSSARY:-.build/release/glossary}"
 BENCH="${GLOSSARY_BENCH:-$(dirname "$GLOSSARY")/glossary-bench}"
 MAX_ERRORS="${CHECK_MAX_ERRORS:-5}"
-FLOOR="${CHECK_RECALL_FLOOR:-0.30}"
+FLOOR="${CHECK_RECALL_FLOOR:-0.80}"
+MAX_WARNINGS="${CHECK_MAX_WARNINGS:-1.0}"
 [ -x "$GLOSSARY" ] || { echo "no binary at $GLOSSARY (build it or set GLOSSARY)" >&2; exit 66; }
 [ -x "$BENCH" ] || { echo "no binary at $BENCH (build it or set GLOSSARY_BENCH)" >&2; exit 66; }
 TMP="$(mktemp -d)"
@@ -37,10 +41,12 @@ if [ -d "$DATA/wmt-dev" ]; then
   done
   "$GLOSSARY" check --corpus "$TMP/wmt" --format json > "$TMP/wmt.json" || [ $? -eq 1 ]
 fi
-python3 - "$TMP" "$MAX_ERRORS" <<'PY'
+python3 - "$TMP" "$MAX_ERRORS" "$MAX_WARNINGS" <<'PY'
 import json, os, sys
-tmp, max_errors = sys.argv[1], int(sys.argv[2])
+tmp, max_errors, max_warnings = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
+ok = True
 def rates(path, label, split=True):
+    global ok
     run = json.load(open(path, encoding="utf-8"))
     parts = {}
     for p in run["pairs"]:
@@ -51,12 +57,14 @@ def rates(path, label, split=True):
         parts[part] = (d + 1, te + e, tw + w)
     for part, (d, e, w) in sorted(parts.items()):
         print(f"   {label} {part}: {d} documents, {e} errors ({e / d:.2f}/doc), {w} warnings ({w / d:.2f}/doc)")
+        if w / d > max_warnings:
+            ok = False
     return run["summary"]["errors"]
 errors = rates(os.path.join(tmp, "corpus.json"), "Corpus/")
 if os.path.exists(os.path.join(tmp, "wmt.json")):
     rates(os.path.join(tmp, "wmt.json"), "wmt-dev", split=False)
-print(f"   Corpus/ errors: {errors} (at most {max_errors})")
-sys.exit(0 if errors <= max_errors else 1)
+print(f"   Corpus/ errors: {errors} (at most {max_errors}); warnings per document at most {max_warnings}: {'ok' if ok else 'FAILED'}")
+sys.exit(0 if errors <= max_errors and ok else 1)
 PY
 
 echo "== planted errors"
