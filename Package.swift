@@ -43,7 +43,7 @@ let package = Package(
     // MARK: Tests
     // Helpers shared by the test targets (runs the built CLI, temp dirs); an ordinary target.
     .target(name: "GlossaryTestSupport", dependencies: ["GlossaryKit"], path: "Tests/GlossaryTestSupport"),
-    .testTarget(name: "GlossaryTextTests", dependencies: ["GlossaryText"]),
+    .testTarget(name: "GlossaryTextTests", dependencies: ["GlossaryText"], exclude: ["Fixtures"]),
     .testTarget(name: "GlossaryAlignTests", dependencies: ["GlossaryAlign"]),
     // Fixtures are read from the source tree (#filePath), not bundled.
     .testTarget(name: "GlossaryKitTests", dependencies: ["GlossaryKit", "GlossaryTestSupport"], exclude: ["Fixtures"]),

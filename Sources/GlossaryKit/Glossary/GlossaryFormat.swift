@@ -82,11 +82,11 @@ struct ConceptAssembler {
 
   mutating func add(_ row: GlossaryRow, comments: [String], line: Int) {
     switch row {
-    case var .term(id, t):
+    case .term(let id, var t):
       let (i, isNew) = concept(id, line: line, comments: comments)
       if !isNew { t.comments = comments }
       concepts[i].terms.append(t)
-    case var .description(id, d):
+    case .description(let id, var d):
       let (i, isNew) = concept(id, line: line, comments: comments)
       if !isNew { d.comments = comments }
       concepts[i].descriptions.append(d)
