@@ -45,10 +45,13 @@ struct FuzzRunner {
       try? fm.removeItem(atPath: dir + "/" + name)
     }
     let path = dir + "/" + name
-    fm.createFile(atPath: path, contents: Data(bytes))
     func finding(_ kind: FuzzFinding.Kind, _ detail: String) {
       let line = OneLine.flatten(detail)
       result.findings.append(FuzzFinding(kind: kind, file: name, detail: line.count > 400 ? line.prefix(400) + " ..." : line))
+    }
+    guard fm.createFile(atPath: path, contents: Data(bytes)) else {
+      // The driver itself cannot work here (disk full, no permission): say so rather than test nothing.
+      fatalError("glossary-bench fuzz: cannot write \(path)")
     }
 
     // In process: the parser, then (for inputs that write) the reader on what would be written.

@@ -1,4 +1,5 @@
 import Foundation
+import GlossaryText
 import GlossaryTestSupport
 import Testing
 
@@ -38,7 +39,7 @@ import Testing
     let text = Self.generated(3000)
     let bytes = Array(text.utf8)
     let g = try Glossary.parse(text, path: "g.tsv")
-    let id = FileIdentity(size: UInt64(bytes.count), mtimeSec: 0, mtimeNsec: 0, inode: 0, headHash: 0, tailHash: 0)
+    let id = GlossaryIdentity(file: FileIdentity(size: UInt64(bytes.count), mtimeSec: 0, mtimeNsec: 0, inode: 0, headHash: 0, tailHash: 0))
     let one = IndexImage.owning(LookupIndexBuilder.build(glossary: g, bytes: bytes, identity: id, keys: keys, workers: 1))
     let two = IndexImage.owning(LookupIndexBuilder.build(glossary: g, bytes: bytes, identity: id, keys: try LookupKeys(), workers: 2))
     #expect(one.isWellFormed && two.isWellFormed)
@@ -150,7 +151,7 @@ import Testing
       var chunked = try #require(try bytes.withUnsafeBufferPointer { try IndexInput.stream($0, path: "g.tsv", chunkBytes: 2000) })
       #expect(chunked.count > 5)
       var parts = [whole]
-      let id = FileIdentity(size: 0, mtimeSec: 0, mtimeNsec: 0, inode: 0, headHash: 0, tailHash: 0)
+      let id = GlossaryIdentity(file: FileIdentity(size: 0, mtimeSec: 0, mtimeNsec: 0, inode: 0, headHash: 0, tailHash: 0))
       #expect(LookupIndexBuilder.image(&chunked, identity: id, keys: keys) == LookupIndexBuilder.image(&parts, identity: id, keys: keys))
     }
     // Rows of a concept apart: read whole instead, with the same result.
@@ -196,7 +197,7 @@ import Testing
     // A complete table (cache files) answers without the transliterator, the same way.
     let bytes = Array(TestSupport.sampleGlossary.utf8)
     let g = try Glossary.parse(TestSupport.sampleGlossary, path: "s.tsv")
-    let id = FileIdentity(size: UInt64(bytes.count), mtimeSec: 0, mtimeNsec: 0, inode: 0, headHash: 0, tailHash: 0)
+    let id = GlossaryIdentity(file: FileIdentity(size: UInt64(bytes.count), mtimeSec: 0, mtimeNsec: 0, inode: 0, headHash: 0, tailHash: 0))
     let full = LookupIndex(
       path: "s.tsv", image: .owning(LookupIndexBuilder.build(glossary: g, bytes: bytes, identity: id, keys: try LookupKeys(), completePinyin: true)),
       fileBytes: bytes)

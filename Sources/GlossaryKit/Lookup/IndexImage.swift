@@ -1,40 +1,25 @@
 import Foundation
+import GlossaryText
 
-/// Identity of a glossary file as recorded in its index: size, mtime, inode, ctime (which no one can
-/// set back: a same-size rewrite with its old mtime still changes it) and a hash of its first and last
-/// 64 KiB.
-struct FileIdentity: Equatable {
-  var size: UInt64
-  var mtimeSec: Int64
-  var mtimeNsec: Int64
-  var inode: UInt64
-  var headHash: UInt64
-  var tailHash: UInt64
+/// What a lookup cache records of its glossary: GlossaryText's ``FileIdentity`` (size, mtime, inode,
+/// hash of the first and last 64 KiB) and the file's ctime, which no one can set back: a same-size
+/// rewrite with its old mtime still changes it.
+struct GlossaryIdentity: Equatable {
+  var file: FileIdentity
   var ctimeSec: Int64 = 0
   var ctimeNsec: Int64 = 0
 
-  static func of(path: String) -> FileIdentity? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
+  static func of(path: String) -> GlossaryIdentity? {
+    let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
     return of(fd: fd)
   }
 
-  static func of(fd: Int32) -> FileIdentity? {
+  static func of(fd: Int32) -> GlossaryIdentity? {
     var st = stat()
-    guard fstat(fd, &st) == 0 else { return nil }
-    let size = UInt64(st.st_size)
-    let chunk = 65536
-    var buf = [UInt8](repeating: 0, count: chunk)
-    func hashAt(_ offset: Int) -> UInt64 {
-      let n = buf.withUnsafeMutableBytes { pread(fd, $0.baseAddress, chunk, off_t(offset)) }
-      return buf.withUnsafeBufferPointer { LookupKeys.hash(UnsafeBufferPointer(rebasing: $0[0..<max(0, n)]), seed: 7) }
-    }
-    let head = hashAt(0)
-    let tail = hashAt(max(0, Int(size) - chunk))
-    return FileIdentity(
-      size: size, mtimeSec: Int64(st.st_mtim.tv_sec), mtimeNsec: Int64(st.st_mtim.tv_nsec), inode: UInt64(st.st_ino),
-      headHash: head, tailHash: tail, ctimeSec: Int64(st.st_ctim.tv_sec), ctimeNsec: Int64(st.st_ctim.tv_nsec))
+    guard fstat(fd, &st) == 0, let file = FileIdentity.of(fd: fd) else { return nil }
+    return GlossaryIdentity(file: file, ctimeSec: Int64(st.st_ctim.tv_sec), ctimeNsec: Int64(st.st_ctim.tv_nsec))
   }
 }
 
@@ -75,9 +60,9 @@ final class IndexImage {
     return true
   }
 
-  var identity: FileIdentity {
-    FileIdentity(
-      size: u64(at: 16), mtimeSec: i64(at: 24), mtimeNsec: i64(at: 32), inode: u64(at: 40), headHash: u64(at: 48), tailHash: u64(at: 56),
+  var identity: GlossaryIdentity {
+    GlossaryIdentity(
+      file: FileIdentity(size: u64(at: 16), mtimeSec: i64(at: 24), mtimeNsec: i64(at: 32), inode: u64(at: 40), headHash: u64(at: 48), tailHash: u64(at: 56)),
       ctimeSec: i64(at: 72), ctimeNsec: i64(at: 80))
   }
 

@@ -110,7 +110,7 @@ struct IndexWriter {
   }
 
   /// The header: magic, version, the glossary file's identity, limits and the section table.
-  func header(identity: FileIdentity, maxUnits: Int, formatVersion: Int) -> [UInt8] {
+  func header(identity: GlossaryIdentity, maxUnits: Int, formatVersion: Int) -> [UInt8] {
     var bytes = [UInt8](repeating: 0, count: IndexLayout.headerSize)
     func set<T: FixedWidthInteger>(_ value: T, at offset: Int) {
       withUnsafeBytes(of: value.littleEndian) { raw in
@@ -120,12 +120,12 @@ struct IndexWriter {
     for (k, b) in IndexLayout.magic.enumerated() { bytes[k] = b }
     set(IndexLayout.version, at: 8)
     set(UInt32(table.count), at: 12)
-    set(identity.size, at: 16)
-    set(identity.mtimeSec, at: 24)
-    set(identity.mtimeNsec, at: 32)
-    set(identity.inode, at: 40)
-    set(identity.headHash, at: 48)
-    set(identity.tailHash, at: 56)
+    set(identity.file.size, at: 16)
+    set(identity.file.mtimeSec, at: 24)
+    set(identity.file.mtimeNsec, at: 32)
+    set(identity.file.inode, at: 40)
+    set(identity.file.headHash, at: 48)
+    set(identity.file.tailHash, at: 56)
     set(UInt32(maxUnits), at: 64)
     set(UInt32(formatVersion), at: 68)
     set(identity.ctimeSec, at: 72)
@@ -141,7 +141,7 @@ struct IndexWriter {
   }
 
   /// The finished image in memory.
-  mutating func finish(identity: FileIdentity, maxUnits: Int, formatVersion: Int) -> [UInt8] {
+  mutating func finish(identity: GlossaryIdentity, maxUnits: Int, formatVersion: Int) -> [UInt8] {
     var bytes = memory ?? []
     memory = nil
     let h = header(identity: identity, maxUnits: maxUnits, formatVersion: formatVersion)
@@ -150,7 +150,7 @@ struct IndexWriter {
   }
 
   /// Patches the header into the file written.
-  func finishFile(identity: FileIdentity, maxUnits: Int, formatVersion: Int) throws {
+  func finishFile(identity: GlossaryIdentity, maxUnits: Int, formatVersion: Int) throws {
     try header(identity: identity, maxUnits: maxUnits, formatVersion: formatVersion).withUnsafeBytes { try file!.patch($0, at: 0) }
   }
 }

@@ -29,8 +29,8 @@ extension LookupIndex {
     // come from the same descriptor.
     let fd = try RegularFile.open(path)
     defer { close(fd) }
-    guard let identity = FileIdentity.of(fd: fd) else { throw TextError.unreadable(path: path, reason: "cannot read") }
-    let useCache = identity.size >= UInt64(max(0, cacheMinBytes))
+    guard let identity = GlossaryIdentity.of(fd: fd) else { throw TextError.unreadable(path: path, reason: "cannot read") }
+    let useCache = identity.file.size >= UInt64(max(0, cacheMinBytes))
     let cache = cachePath(for: path)
     if useCache, let image = map(cache), image.isWellFormed, image.identity == identity, image.checksumIsValid {
       let folds = image.section(.hanFold, UInt16.self)
@@ -38,7 +38,7 @@ extension LookupIndex {
       return LookupIndex(path: path, image: image, fileBytes: nil, fd: fd)
     }
     // The glossary is mapped, not read into memory: its pages are dropped once the rows are read.
-    let file = try MappedFile(fd: fd, count: Int(identity.size), path: path)
+    let file = try MappedFile(fd: fd, count: Int(identity.file.size), path: path)
     let bytes = file.bytes
     var input = try readInput(bytes, path: path, mapped: true)
     file.dropPages()
@@ -49,7 +49,7 @@ extension LookupIndex {
         var w = try IndexWriter(file: f)
         let formatVersion = input.first?.formatVersion ?? 2
         maxUnits = try LookupIndexBuilder.build(&input, into: &w, keys: keys, completePinyin: true)
-        guard FileIdentity.of(path: path) == identity else { throw GlossaryError.refused(path: path, reason: "changed while indexed") }
+        guard GlossaryIdentity.of(path: path) == identity else { throw GlossaryError.refused(path: path, reason: "changed while indexed") }
         try w.finishFile(identity: identity, maxUnits: maxUnits, formatVersion: formatVersion)
       }) != nil
       if written, let image = map(cache), image.isWellFormed, image.identity == identity, image.checksumIsValid {
@@ -72,7 +72,7 @@ extension LookupIndex {
   /// Builds an index of glossary text in memory (tests, stdin).
   public static func inMemory(text: String, path: String, keys: LookupKeys) throws -> LookupIndex {
     let bytes = Array(text.utf8)
-    let id = FileIdentity(size: UInt64(bytes.count), mtimeSec: 0, mtimeNsec: 0, inode: 0, headHash: 0, tailHash: 0)
+    let id = GlossaryIdentity(file: FileIdentity(size: UInt64(bytes.count), mtimeSec: 0, mtimeNsec: 0, inode: 0, headHash: 0, tailHash: 0))
     var input = try bytes.withUnsafeBufferPointer { try readInput($0, path: path) }
     let image = LookupIndexBuilder.image(&input, identity: id, keys: keys)
     return LookupIndex(path: path, image: .owning(image), fileBytes: bytes)
@@ -80,7 +80,7 @@ extension LookupIndex {
 
   /// Whether the cache beside `path` is present and current.
   public static func cacheIsCurrent(for path: String) -> Bool {
-    guard let id = FileIdentity.of(path: path), let image = map(cachePath(for: path)) else { return false }
+    guard let id = GlossaryIdentity.of(path: path), let image = map(cachePath(for: path)) else { return false }
     return image.isWellFormed && image.identity == id && image.checksumIsValid
   }
 

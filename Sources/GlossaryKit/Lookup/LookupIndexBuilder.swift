@@ -26,7 +26,7 @@ enum LookupIndexBuilder {
 
   /// An index image of a glossary read whole, in memory (tests, and files whose concepts' rows are scattered).
   static func build(
-    glossary g: Glossary, bytes: [UInt8], identity: FileIdentity, keys: LookupKeys, completePinyin: Bool = false, workers: Int? = nil
+    glossary g: Glossary, bytes: [UInt8], identity: GlossaryIdentity, keys: LookupKeys, completePinyin: Bool = false, workers: Int? = nil
   ) -> [UInt8] {
     var parts = [bytes.withUnsafeBufferPointer { IndexInput.of(g, bytes: $0) }]
     return image(&parts, identity: identity, keys: keys, completePinyin: completePinyin, workers: workers)
@@ -34,7 +34,7 @@ enum LookupIndexBuilder {
 
   /// The index image of `parts` in memory (the parts are emptied on the way).
   static func image(
-    _ parts: inout [IndexInput], identity: FileIdentity, keys: LookupKeys, completePinyin: Bool = false, workers: Int? = nil
+    _ parts: inout [IndexInput], identity: GlossaryIdentity, keys: LookupKeys, completePinyin: Bool = false, workers: Int? = nil
   ) -> [UInt8] {
     var w = IndexWriter()
     let formatVersion = parts.first?.formatVersion ?? 2

@@ -224,14 +224,9 @@ public final class LookupKeys {
     return s.withUTF8 { hash($0) }
   }
 
-  /// FNV-1a 64 with a seed, then a final mix.
+  /// GlossaryText's ``StableHash`` (FNV-1a 64 with a seed, then a final mix): the same bytes on disk.
   @inline(__always)
   static func hash(_ bytes: UnsafeBufferPointer<UInt8>, seed: UInt64 = 0) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ (seed &* 0x9E37_79B9_7F4A_7C15)
-    for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-    h ^= h >> 33
-    h = h &* 0xff51_afd7_ed55_8ccd
-    h ^= h >> 33
-    return h
+    StableHash.bytes(bytes, seed: seed)
   }
 }
