@@ -51,6 +51,12 @@ public struct Corpus: Sendable {
   /// Problems found by the scan (bad names, impossible dates, unpaired files).
   public var problems: [CorpusProblem]
 
+  /// A corpus folder's path without its trailing slash, so that `folder + "/" + name` is one path
+  /// however the folder was given.
+  public static func folder(_ path: String) -> String {
+    path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+  }
+
   /// `2020-04-03-xi-jinping-phone-call.zh.txt` -> date, slug, language.
   static func parseName(_ name: String) -> (date: String, slug: String, language: String)? {
     guard name.hasSuffix(".txt") else { return nil }
@@ -81,7 +87,7 @@ public struct Corpus: Sendable {
     for rel in relativePaths.sorted() {
       let name = rel.split(separator: "/").last.map(String.init) ?? rel
       let folder = rel.count > name.count ? String(rel.dropLast(name.count + 1)) : ""
-      let dir = root.hasSuffix("/") ? String(root.dropLast()) : root
+      let dir = Corpus.folder(root)
       let path = dir + "/" + rel
       guard name.hasSuffix(".txt"), !name.hasPrefix(".") else { continue }
       guard let parsed = parseName(name) else {

@@ -21,15 +21,7 @@ func unitLinks(_ links: [AlignmentLink], _ pair: AlignedPair) -> [AlignmentLink]
   guard !pair.sourceUnitWord.isEmpty || !pair.targetUnitWord.isEmpty else { return links }
   func units(_ unitWord: [Int32], _ count: Int) -> [Range<Int>] {
     guard !unitWord.isEmpty else { return (0..<count).map { $0..<($0 + 1) } }
-    var ranges = [Range<Int>](repeating: 0..<0, count: Int(unitWord.last.map { $0 + 1 } ?? 0))
-    var u = 0
-    while u < unitWord.count {
-      var v = u
-      while v + 1 < unitWord.count, unitWord[v + 1] == unitWord[u] { v += 1 }
-      ranges[Int(unitWord[u])] = u..<(v + 1)
-      u = v + 1
-    }
-    return ranges
+    return StoredTokens.wordUnits(unitWord, wordCount: Int(unitWord.last.map { $0 + 1 } ?? 0))
   }
   let s = units(pair.sourceUnitWord, pair.sourceTokens.count), t = units(pair.targetUnitWord, pair.targetTokens.count)
   var out: [AlignmentLink] = []

@@ -36,7 +36,7 @@ public final class AlignmentStore {
   /// folder cannot be written, a folder under `$XDG_CACHE_HOME/glossary` (else `~/.cache`)
   /// named after the corpus's absolute path.
   public static func defaultPath(corpus: String) -> String {
-    let dir = (corpus.hasSuffix("/") ? String(corpus.dropLast()) : corpus) + "/.glossary"
+    let dir = Corpus.folder(corpus) + "/.glossary"
     if FileManager.default.fileExists(atPath: dir) || access(corpus, W_OK) == 0 { return dir + "/alignments.sqlite" }
     let env = ProcessInfo.processInfo.environment
     let cache = env["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.cache")

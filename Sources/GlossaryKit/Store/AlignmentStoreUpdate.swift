@@ -87,7 +87,7 @@ public struct AlignmentStoreUpdate {
     summary.documents = documents.count
 
     // 1. Which documents are new, changed, unchanged or gone.
-    let root = corpus.root.hasSuffix("/") ? String(corpus.root.dropLast()) : corpus.root
+    let root = Corpus.folder(corpus.root)
     var toAlign: [CorpusDocument] = []
     var stamps: [(rowID: Int64, source: String, target: String)] = []
     var seen = Set<String>()

@@ -83,7 +83,7 @@ final class DocumentAligner {
     root: String, sourceLanguage: Language, targetLanguage: Language, sourceTerms: TermTrie?,
     align: @escaping SentenceAlignFunction
   ) throws {
-    self.root = root.hasSuffix("/") ? String(root.dropLast()) : root
+    self.root = Corpus.folder(root)
     self.sourceLanguage = sourceLanguage
     self.targetLanguage = targetLanguage
     let normalizer = try MatchKeyNormalizer()

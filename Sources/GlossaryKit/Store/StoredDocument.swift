@@ -26,8 +26,12 @@ public struct StoredTokens: Sendable, Equatable {
   public func kind(ofWord k: Int) -> TokenKind { TokenKind(rawValue: wordFlags[k] & 3) ?? .word }
 
   /// Units of each word (ranges of unit indices).
-  public var wordUnits: [Range<Int>] {
-    var out = [Range<Int>](repeating: 0..<0, count: words.count)
+  public var wordUnits: [Range<Int>] { Self.wordUnits(unitWord, wordCount: words.count) }
+
+  /// The units of each of `wordCount` words, from the word index of each unit (units of one word are
+  /// consecutive); a word without units gets an empty range.
+  public static func wordUnits(_ unitWord: [Int32], wordCount: Int) -> [Range<Int>] {
+    var out = [Range<Int>](repeating: 0..<0, count: wordCount)
     var u = 0
     while u < unitWord.count {
       var v = u
